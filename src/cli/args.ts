@@ -1,0 +1,53 @@
+// Argument parsing for the `drawdown` commands, on node:util's parseArgs, with usage errors
+// turned into the catalogue's DRW_USAGE.
+import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { DrawdownError } from '../domain/errors.ts';
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+export function parse<T extends OptionSpec>(command: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new DrawdownError('DRW_USAGE', `drawdown ${command}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export type Format = 'text' | 'json';
+
+export function format(command: string, value: unknown, allowed: readonly string[] = ['text', 'json']): string {
+  const f = typeof value === 'string' ? value : 'text';
+  if (!allowed.includes(f)) throw new DrawdownError('DRW_USAGE', `drawdown ${command}: --format must be ${allowed.join(' or ')}, not "${f}"`);
+  return f;
+}
+
+/** The store to use: --db, else $DRAWDOWN_DB, else ./data/drawdown.db. */
+export function storePath(flag: unknown): string {
+  if (typeof flag === 'string' && flag !== '') return flag.startsWith('postgres') ? flag : resolve(flag);
+  const env = process.env.DRAWDOWN_DB;
+  if (env) return env.startsWith('postgres') ? env : resolve(env);
+  return resolve('data', 'drawdown.db');
+}
+
+/** Who is acting, for the log: --as, else $DRAWDOWN_USER, else the system user. */
+export function actor(flag: unknown): string {
+  if (typeof flag === 'string' && flag !== '') return flag;
+  return process.env.DRAWDOWN_USER || safeUser();
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function onePositional(command: string, positionals: string[], what: string): string {
+  if (positionals.length !== 1) {
+    throw new DrawdownError('DRW_USAGE', `drawdown ${command}: expected one ${what}, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  }
+  return positionals[0]!;
+}

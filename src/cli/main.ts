@@ -1,0 +1,66 @@
+// The `drawdown` command: dispatch to a command, and turn every failure into one clear line
+// per problem on stderr with an exit code from the error catalogue (2 bad input, 1 failure).
+import { DrawdownError, isDrawdownError } from '../domain/errors.ts';
+import * as initCmd from './commands/init.ts';
+import * as logCmd from './commands/log.ts';
+import * as recordCmd from './commands/record.ts';
+import * as validateCmd from './commands/validate.ts';
+import { type Io, processIo } from './io.ts';
+
+type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  validate: { usage: validateCmd.usage, run: validateCmd.validate },
+  init: { usage: initCmd.usage, run: initCmd.init },
+  log: { usage: logCmd.usage, run: logCmd.log },
+  record: { usage: recordCmd.usage, run: recordCmd.record },
+};
+
+export function helpText(): string {
+  return [
+    'drawdown — plan and run the withdrawal of a peacekeeping mission',
+    '',
+    ...Object.values(COMMANDS).map((c) => c.usage),
+    '',
+    'Every command takes --format json for machine output on stdout; messages go to stderr.',
+    'The store is --db FILE, else $DRAWDOWN_DB, else ./data/drawdown.db.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(helpText());
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) {
+      const known = Object.keys(COMMANDS);
+      throw new DrawdownError('DRW_USAGE', `unknown command "${name}" (commands: ${known.join(', ')})`);
+    }
+    return await command.run(rest, io);
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+function report(e: unknown, io: Io): number {
+  if (isDrawdownError(e)) {
+    if (e.lines.length > 0) {
+      for (const line of e.lines) io.err(line);
+      io.err(`drawdown: ${e.message} (${e.code}) — ${e.hint}`);
+    } else {
+      io.err(`drawdown: ${e.message} (${e.code}) — ${e.hint}`);
+    }
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err(`drawdown: internal error: ${err?.message ?? String(e)} (DRW_INTERNAL) — this is a bug in Drawdown; please report it with the command you ran`);
+  if (process.env.DRAWDOWN_DEBUG) io.err(err?.stack ?? '');
+  return 1;
+}

@@ -1,0 +1,136 @@
+// Checks a well-typed scenario for what the schema alone cannot see: references between parts,
+// uniqueness, dates inside the horizon, and that every camp can reach an exit.
+import { suggest } from '../suggest.ts';
+import { formatPath, type PathSegment } from './locate.ts';
+import type { Scenario } from './schema.ts';
+
+export type SemanticProblem = {
+  path: PathSegment[];
+  message: string;
+  hint: string;
+};
+
+export function checkScenario(s: Scenario): SemanticProblem[] {
+  const references = [...checkIds(s), ...checkLegs(s)];
+  // Reachability over broken references would only repeat them in other words.
+  const reach = references.length === 0 ? checkReachability(s) : [];
+  return [...checkHorizon(s), ...references, ...checkSites(s), ...checkClosures(s), ...checkRules(s), ...reach];
+}
+
+function checkHorizon(s: Scenario): SemanticProblem[] {
+  if (s.end > s.start) return [];
+  return [{ path: ['end'], message: `is ${s.end}, not after start ${s.start}`, hint: 'set end to a later day than start' }];
+}
+
+function checkIds(s: Scenario): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const seen = new Map<string, string>();
+  const claim = (kind: string, id: string, path: PathSegment[]) => {
+    const key = `${kind}:${id}`;
+    const first = seen.get(key);
+    if (first) out.push({ path, message: `duplicate ${kind} id "${id}" (first used at ${first})`, hint: `give each ${kind} its own id` });
+    else seen.set(key, formatPath(path));
+  };
+  s.sites.forEach((site, i) => {
+    claim('site', site.id, ['sites', i, 'id']);
+    site.personnel.forEach((g, j) => claim('personnel group', g.group, ['sites', i, 'personnel', j, 'group']));
+    site.lots.forEach((lot, j) => claim('lot', lot.id, ['sites', i, 'lots', j, 'id']));
+  });
+  return out;
+}
+
+function checkSites(s: Scenario): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  s.sites.forEach((site, i) => {
+    const at = (field: string): PathSegment[] => ['sites', i, field];
+    if (site.kind === 'exit') {
+      if (site.deadline) out.push({ path: at('deadline'), message: `exit "${site.id}" has a deadline`, hint: 'remove it: an exit is where things leave the theatre and has no deadline' });
+      if (site.lots.length > 0) out.push({ path: at('lots'), message: `exit "${site.id}" holds lots`, hint: 'put the lots at the camp or hub they start from' });
+      if (site.personnel.length > 0) out.push({ path: at('personnel'), message: `exit "${site.id}" holds personnel`, hint: 'put the people at the camp or hub they start from' });
+      if (site.guard > 0) out.push({ path: at('guard'), message: `exit "${site.id}" has a guard`, hint: 'remove it: a guard stays at a camp or hub' });
+      if (site.recipient) out.push({ path: at('recipient'), message: `exit "${site.id}" has a recipient`, hint: 'remove it: only camps and hubs are handed over' });
+      return;
+    }
+    if (!site.deadline) {
+      out.push({ path: ['sites', i], message: `${site.kind} "${site.id}" has no deadline`, hint: `add deadline: YYYY-MM-DD, between ${s.start} and ${s.end}` });
+    } else if (site.deadline < s.start || site.deadline > s.end) {
+      out.push({ path: at('deadline'), message: `${site.deadline} is outside the horizon ${s.start} to ${s.end}`, hint: 'choose a deadline inside the horizon, or widen start/end' });
+    }
+  });
+  return out;
+}
+
+function checkLegs(s: Scenario): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const sites = new Map(s.sites.map((x) => [x.id, x]));
+  const seen = new Map<string, number>();
+  s.legs.forEach((leg, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!sites.has(leg[end])) out.push(unknownSite(['legs', i, end], leg[end], sites.keys()));
+    }
+    if (leg.from === leg.to) out.push({ path: ['legs', i, 'to'], message: `leg goes from "${leg.from}" to itself`, hint: 'a leg links two different sites' });
+    if (sites.get(leg.from)?.kind === 'exit') out.push({ path: ['legs', i, 'from'], message: `leg leaves exit "${leg.from}"`, hint: 'nothing comes back from an exit; remove the leg or make the site a hub' });
+    const key = `${leg.from}>${leg.to}:${leg.mode}`;
+    const first = seen.get(key);
+    if (first !== undefined) out.push({ path: ['legs', i], message: `duplicate ${leg.mode} leg ${leg.from} → ${leg.to} (first at legs[${first}])`, hint: 'keep one leg per direction and mode' });
+    else seen.set(key, i);
+  });
+  return out;
+}
+
+function checkClosures(s: Scenario): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  const legs = new Set(s.legs.map((l) => `${l.from}>${l.to}:${l.mode}`));
+  s.closures.forEach((c, i) => {
+    if (!legs.has(`${c.from}>${c.to}:${c.mode}`)) {
+      out.push({ path: ['closures', i], message: `no ${c.mode} leg ${c.from} → ${c.to} to close`, hint: 'name a leg listed under legs (from, to and mode)' });
+    }
+    if (c.last < c.first) out.push({ path: ['closures', i, 'last'], message: `${c.last} is before first ${c.first}`, hint: 'a closure runs from first to last, inclusive' });
+  });
+  return out;
+}
+
+function checkRules(s: Scenario): SemanticProblem[] {
+  const out: SemanticProblem[] = [];
+  for (const kind of ['ammunition', 'weapon'] as const) {
+    const bad = s.rules[kind].filter((a) => a === 'hand_over' || a === 'sell');
+    if (bad.length > 0) {
+      out.push({ path: ['rules', kind], message: `allows ${bad.join(' and ')} for ${kind}`, hint: `UN rules: ${kind} is moved or destroyed, never handed over or sold; remove ${bad.join(', ')}` });
+    }
+  }
+  return out;
+}
+
+/** Every camp and hub must have some chain of legs (any mode, closures ignored) to an exit. */
+function checkReachability(s: Scenario): SemanticProblem[] {
+  const into = new Map<string, string[]>();
+  for (const leg of s.legs) into.set(leg.to, [...(into.get(leg.to) ?? []), leg.from]);
+  const reaches = new Set(s.sites.filter((x) => x.kind === 'exit').map((x) => x.id));
+  const queue = [...reaches];
+  while (queue.length > 0) {
+    const here = queue.pop()!;
+    for (const from of into.get(here) ?? []) {
+      if (!reaches.has(from)) {
+        reaches.add(from);
+        queue.push(from);
+      }
+    }
+  }
+  const out: SemanticProblem[] = [];
+  if (!s.sites.some((x) => x.kind === 'exit')) {
+    out.push({ path: ['sites'], message: 'no site is an exit', hint: 'add a site with kind: exit (an airport or port corridor where things leave the theatre)' });
+    return out;
+  }
+  s.sites.forEach((site, i) => {
+    if (site.kind !== 'exit' && !reaches.has(site.id)) {
+      out.push({ path: ['sites', i, 'id'], message: `${site.kind} "${site.id}" has no path of legs to any exit`, hint: 'add a road or air leg from it toward a hub or exit' });
+    }
+  });
+  return out;
+}
+
+function unknownSite(path: PathSegment[], id: string, known: Iterable<string>): SemanticProblem {
+  const near = suggest(id, known);
+  return { path, message: `unknown site "${id}"`, hint: near ? `did you mean "${near}"?` : 'use the id of a site listed under sites' };
+}
+

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, suggest } from './suggest.ts';
+
+describe('suggest', () => {
+  it('measures edit distance', () => {
+    expect(editDistance('deadlin', 'deadline')).toBe(1);
+    expect(editDistance('kidal', 'kidal')).toBe(0);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+  it('proposes a close candidate and nothing for a far one', () => {
+    expect(suggest('deadlin', ['deadline', 'recipient'])).toBe('deadline');
+    expect(suggest('truck_kms', ['truck_km', 'air_sortie'])).toBe('truck_km');
+    expect(suggest('zzzzzz', ['deadline', 'recipient'])).toBeUndefined();
+  });
+});

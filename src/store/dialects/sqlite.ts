@@ -1,0 +1,44 @@
+// SQLite through better-sqlite3: the default store, one file per mission.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { DrawdownError } from '../../domain/errors.ts';
+import type { StoreConnection } from '../dialect.ts';
+import type { Tables } from '../tables.ts';
+
+export type SqliteOptions = {
+  /** Refuse to create the file: for commands that only read an existing store. */
+  mustExist: boolean;
+};
+
+export function openSqlite(file: string, options: SqliteOptions): StoreConnection {
+  let raw: Database.Database;
+  try {
+    if (!options.mustExist) mkdirSync(dirname(file), { recursive: true });
+    raw = new Database(file, { fileMustExist: options.mustExist });
+    // WAL lets readers (the server) work while a writer appends; the busy timeout waits out a
+    // short lock held by another process instead of failing at once.
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('foreign_keys = ON');
+  } catch (e) {
+    const why = (e as Error).message;
+    if (options.mustExist && /unable to open|does not exist|directory does not exist/i.test(why)) {
+      throw new DrawdownError('DRW_NO_MISSION', `${file}: no mission store here`);
+    }
+    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${file}: cannot open the store (${why})`);
+  }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    dialect: 'sqlite',
+    location: file,
+    db,
+    async clearLog(trx) {
+      await sql`DROP TRIGGER IF EXISTS log_no_delete`.execute(trx);
+      await trx.deleteFrom('log').execute();
+      await sql`CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END`.execute(trx);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,24 @@
+// Versioned migrations, run automatically when a store is opened. Add a file `NNNN_name.ts`
+// and list it here; never edit one that has shipped.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { DrawdownError } from '../../domain/errors.ts';
+import type { DialectName } from '../dialect.ts';
+import * as m0001 from './0001_initial.ts';
+
+type Step = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
+const STEPS: Record<string, Step> = { '0001_initial': m0001 };
+
+export const LATEST_MIGRATION = Object.keys(STEPS).sort().at(-1)!;
+
+export async function migrate(db: Kysely<any>, dialect: DialectName, location: string): Promise<void> {
+  const migrations: Record<string, Migration> = Object.fromEntries(
+    Object.entries(STEPS).map(([name, step]) => [name, { up: (d: Kysely<any>) => step.up(d, dialect) }]),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    const message = (error as Error).message ?? String(error);
+    if (/corrupted migrations/i.test(message)) throw new DrawdownError('DRW_STORE_NEWER', `${location}: ${message}`);
+    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${location}: migration failed (${message})`);
+  }
+}

@@ -1,0 +1,174 @@
+// The mission store: one mission, its scenario and its append-only, hash-chained log.
+// Callers use this facade only; the dialect underneath is chosen by `openStore`.
+import type { Transaction } from 'kysely';
+import { DrawdownError } from '../domain/errors.ts';
+import { eventSchema, type MissionEvent } from '../domain/events/schema.ts';
+import { parseScenario } from '../domain/scenario/parse.ts';
+import type { Scenario } from '../domain/scenario/schema.ts';
+import type { StoreConnection } from './dialect.ts';
+import type { Tables } from './tables.ts';
+import { openSqlite } from './dialects/sqlite.ts';
+import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.ts';
+import { migrate } from './migrations/index.ts';
+
+export type LogEntry = {
+  seq: number;
+  recorded_at: string;
+  actor: string;
+  type: string;
+  on: string;
+  event: MissionEvent;
+  prev_hash: string;
+  hash: string;
+};
+
+export type MissionRecord = { name: string; scenario_file: string; scenario_text: string; scenario_sha256: string; created_at: string };
+
+export type ChainReport = { ok: true; entries: number; head: string } | { ok: false; entries: number; broken: { seq: number; reason: string } };
+
+export type StoreOptions = {
+  /** Refuse to create a new store (commands that only read). */
+  mustExist?: boolean;
+  /** The clock, for tests. */
+  now?: () => Date;
+};
+
+export async function openStore(target: string, options: StoreOptions = {}): Promise<MissionStore> {
+  if (/^postgres(ql)?:\/\//.test(target)) {
+    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target.replace(/:[^:@/]*@/, ':***@')}: PostgreSQL stores are not supported yet`);
+  }
+  const conn = openSqlite(target, { mustExist: options.mustExist ?? false });
+  try {
+    await migrate(conn.db, conn.dialect, conn.location);
+  } catch (e) {
+    await conn.close();
+    if (e instanceof DrawdownError) throw e;
+    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target}: not a Drawdown store (${(e as Error).message})`);
+  }
+  return new MissionStore(conn, options.now ?? (() => new Date()));
+}
+
+export class MissionStore {
+  constructor(
+    private readonly conn: StoreConnection,
+    private readonly now: () => Date,
+  ) {}
+
+  get location(): string {
+    return this.conn.location;
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+
+  async mission(): Promise<MissionRecord | undefined> {
+    return this.conn.db.selectFrom('mission').select(['name', 'scenario_file', 'scenario_text', 'scenario_sha256', 'created_at']).where('id', '=', 1).executeTakeFirst();
+  }
+
+  async requireMission(): Promise<MissionRecord> {
+    const m = await this.mission();
+    if (!m) throw new DrawdownError('DRW_NO_MISSION', `${this.location}: this store holds no mission`);
+    return m;
+  }
+
+  /** The scenario the mission started from, parsed again from the stored text. */
+  async scenario(): Promise<Scenario> {
+    const m = await this.requireMission();
+    const parsed = parseScenario(m.scenario_text, m.scenario_file);
+    if (!parsed.ok) throw new DrawdownError('DRW_LOG_BROKEN', `${this.location}: the stored scenario no longer parses`);
+    return parsed.scenario;
+  }
+
+  /**
+   * Creates the mission from a scenario and starts its log with `mission_created`. Refuses to
+   * replace an existing mission unless `force` is set.
+   */
+  async createMission(input: { file: string; text: string; scenario: Scenario; actor: string; force?: boolean }): Promise<LogEntry> {
+    const existing = await this.mission();
+    if (existing && !input.force) {
+      throw new DrawdownError('DRW_MISSION_EXISTS', `${this.location} already holds mission "${existing.name}" (created ${existing.created_at})`);
+    }
+    const digest = sha256(input.text);
+    return this.conn.db.transaction().execute(async (trx) => {
+      if (existing) {
+        // Replacing a mission starts a new log; the append-only guard is lifted for this alone.
+        await this.conn.clearLog(trx);
+        await trx.deleteFrom('mission').execute();
+      }
+      const createdAt = this.now().toISOString();
+      await trx.insertInto('mission').values({ id: 1, name: input.scenario.mission, scenario_file: input.file, scenario_text: input.text, scenario_sha256: digest, created_at: createdAt }).execute();
+      const genesis: MissionEvent = { type: 'mission_created', on: input.scenario.start, mission: input.scenario.mission, scenario_sha256: digest };
+      const [entry] = await appendIn(trx, [genesis], input.actor, createdAt);
+      return entry!;
+    });
+  }
+
+  /** Appends events in one transaction: all are written or none. */
+  async append(events: readonly MissionEvent[], actor: string): Promise<LogEntry[]> {
+    await this.requireMission();
+    const at = this.now().toISOString();
+    return this.conn.db.transaction().execute((trx) => appendIn(trx, events, actor, at));
+  }
+
+  async entries(filter: { type?: string } = {}): Promise<LogEntry[]> {
+    let q = this.conn.db.selectFrom('log').selectAll().orderBy('seq');
+    if (filter.type) q = q.where('type', '=', filter.type);
+    const rows = await q.execute();
+    return rows.map((r) => ({ seq: Number(r.seq), recorded_at: r.recorded_at, actor: r.actor, type: r.type, on: r.on_date, event: JSON.parse(r.payload) as MissionEvent, prev_hash: r.prev_hash, hash: r.hash }));
+  }
+
+  /** The validated events of the log, in order, for the fold. */
+  async events(): Promise<MissionEvent[]> {
+    return (await this.entries()).map((e) => e.event);
+  }
+
+  /** Re-computes the hash chain and names the first entry that does not hold. */
+  async verifyChain(): Promise<ChainReport> {
+    const mission = await this.requireMission();
+    const rows = await this.conn.db.selectFrom('log').selectAll().orderBy('seq').execute();
+    let prev = GENESIS_HASH;
+    let expectedSeq = 1;
+    const broken = (seq: number, reason: string): ChainReport => ({ ok: false, entries: rows.length, broken: { seq, reason } });
+    if (sha256(mission.scenario_text) !== mission.scenario_sha256) return broken(0, 'the stored scenario text does not match its recorded hash');
+    if (rows.length === 0) return broken(1, 'the log is empty: its first entry (mission_created) is missing');
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (next entry is ${seq})`);
+      if (row.prev_hash !== prev) return broken(seq, 'its link to the previous entry does not match (an entry before it was removed or replaced)');
+      const recomputed = entryHash(prev, { seq, recorded_at: row.recorded_at, actor: row.actor, type: row.type, on_date: row.on_date, payload: row.payload });
+      if (recomputed !== row.hash) return broken(seq, 'its contents do not match its hash (changed after it was written)');
+      let payload: unknown;
+      try {
+        payload = JSON.parse(row.payload);
+      } catch {
+        return broken(seq, 'its payload is not JSON');
+      }
+      const event = eventSchema.safeParse(payload);
+      if (!event.success || event.data.type !== row.type || event.data.on !== row.on_date) return broken(seq, 'its payload is not a valid event of its type');
+      if (seq === 1 && (event.data.type !== 'mission_created' || event.data.scenario_sha256 !== mission.scenario_sha256)) {
+        return broken(seq, 'the first entry does not record the mission\'s scenario');
+      }
+      prev = row.hash;
+      expectedSeq += 1;
+    }
+    return { ok: true, entries: rows.length, head: prev };
+  }
+}
+
+async function appendIn(trx: Transaction<Tables>, events: readonly MissionEvent[], actor: string, at: string): Promise<LogEntry[]> {
+  const last = await trx.selectFrom('log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const written: LogEntry[] = [];
+  for (const event of events) {
+    seq += 1;
+    const payload = canonicalJson(event);
+    const fields = { seq, recorded_at: at, actor, type: event.type, on_date: event.on, payload };
+    const hash = entryHash(prev, fields);
+    await trx.insertInto('log').values({ ...fields, prev_hash: prev, hash }).execute();
+    written.push({ seq, recorded_at: at, actor, type: event.type, on: event.on, event, prev_hash: prev, hash });
+    prev = hash;
+  }
+  return written;
+}
