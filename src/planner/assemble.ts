@@ -1,0 +1,52 @@
+// A schedule becomes a plan: closure dates, the objective and its parts, and what bound it.
+import { addDays } from '../domain/dates.ts';
+import type { Binding, Plan } from '../domain/plan/schema.ts';
+import type { Model } from './model.ts';
+import { objectiveOf } from './objective.ts';
+import type { Schedule } from './schedule.ts';
+
+export function assemblePlan(model: Model, s: Schedule, extra: { bound: number | null; solveSeconds: number; method: string }): Plan {
+  const { scenario } = model;
+  const objective = objectiveOf(model, s.movements, s.dispositions);
+  const closures = model.sites
+    .filter((site) => !site.isExit && s.closesOn.has(site.id))
+    .map((site) => ({ site: site.id, closes_on: addDays(scenario.start, s.closesOn.get(site.id)!), deadline: site.deadline! }));
+  const bound = extra.bound === null ? null : Math.min(extra.bound, objective.total);
+  return {
+    scenario: scenario.mission,
+    horizon: { start: scenario.start, end: scenario.end },
+    objective,
+    bound,
+    gap: bound === null ? null : (objective.total - bound) / Math.max(Math.abs(objective.total), 1),
+    solve_seconds: extra.solveSeconds,
+    closures,
+    movements: s.movements,
+    dispositions: s.dispositions,
+    method: extra.method,
+    binding: binding(model, s),
+  };
+}
+
+/** Days on which a pooled resource was fully used: what to add to do better. */
+export function binding(model: Model, s: Schedule): Binding[] {
+  const { fleet, start } = model.scenario;
+  const out: Binding[] = [];
+  const full = (arr: Int32Array, cap: number) => {
+    const days: string[] = [];
+    for (let d = 0; d <= model.horizon; d++) if (cap > 0 && arr[d]! >= cap) days.push(addDays(start, d));
+    return days;
+  };
+  const trucks = full(s.use.trucks, fleet.trucks);
+  if (trucks.length) out.push({ resource: 'trucks', detail: `all ${fleet.trucks} trucks busy on ${trucks.length} days`, days: trucks });
+  const escorts = full(s.use.escorts, fleet.escorts);
+  if (escorts.length) out.push({ resource: 'escorts', detail: `all ${fleet.escorts} escorts busy on ${escorts.length} days`, days: escorts });
+  const sorties = full(s.use.sorties, fleet.air.sorties_per_day);
+  if (sorties.length) out.push({ resource: 'sorties', detail: `all ${fleet.air.sorties_per_day} daily sorties flown on ${sorties.length} days`, days: sorties });
+  for (const site of model.sites) {
+    const closes = s.closesOn.get(site.id);
+    if (!site.isExit && closes !== undefined && closes === site.deadlineDay) {
+      out.push({ resource: 'deadline', detail: `${site.id} closes on its deadline ${site.deadline}` });
+    }
+  }
+  return out;
+}

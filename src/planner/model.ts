@@ -1,0 +1,85 @@
+// The scenario prepared for planning: days as numbers (day 0 = start), deadlines as day
+// numbers, legs with their per-truck / per-person / per-sortie costs and their open days.
+import { toEpochDay } from '../domain/dates.ts';
+import type { Leg, Lot, Scenario, Site } from '../domain/scenario/schema.ts';
+
+export type CargoClass = 'air' | 'road' | 'vehicle';
+/** How an item travels: people; cargo that may fly; cargo that may not (ammunition, weapons); self-driving vehicles. */
+export type ItemClass = 'people' | CargoClass;
+
+export type ModelLeg = Leg & {
+  index: number;
+  /** Cost of one truck on this leg (there and back) plus its risk weight. */
+  truckCost: number;
+  /** Risk weight of one person crossing. */
+  personRisk: number;
+  /** closed[d] is true when the leg cannot be departed on day d. */
+  closed: boolean[];
+};
+
+export type ModelSite = Site & { index: number; deadlineDay: number; isExit: boolean };
+
+export type ModelLot = Lot & { site: string; cls: CargoClass; loads: number };
+
+export type Model = {
+  scenario: Scenario;
+  horizon: number; // last day index (end − start)
+  start: number; // epoch day of start
+  sites: ModelSite[];
+  site: Map<string, ModelSite>;
+  legs: ModelLeg[];
+  legsFrom: Map<string, ModelLeg[]>;
+  lots: ModelLot[];
+  lot: Map<string, ModelLot>;
+  /** Which site each personnel group belongs to, and whether it is essential. */
+  groups: Map<string, { site: string; count: number; essential: boolean }>;
+};
+
+export function cargoClass(lot: Lot): CargoClass {
+  if (lot.truckloads === 0) return 'vehicle';
+  return lot.kind === 'ammunition' || lot.kind === 'weapon' ? 'road' : 'air';
+}
+
+export function buildModel(scenario: Scenario): Model {
+  const start = toEpochDay(scenario.start);
+  const horizon = toEpochDay(scenario.end) - start;
+  const day = (date: string) => toEpochDay(date) - start;
+  const sites: ModelSite[] = scenario.sites.map((s, index) => ({
+    ...s,
+    index,
+    isExit: s.kind === 'exit',
+    deadlineDay: s.kind === 'exit' || !s.deadline ? horizon : Math.min(horizon, day(s.deadline)),
+  }));
+  const { costs } = scenario;
+  const legs: ModelLeg[] = scenario.legs.map((leg, index) => {
+    const closed = new Array<boolean>(horizon + 1).fill(false);
+    for (const c of scenario.closures) {
+      if (c.from !== leg.from || c.to !== leg.to || c.mode !== leg.mode) continue;
+      for (let d = Math.max(0, day(c.first)); d <= Math.min(horizon, day(c.last)); d++) closed[d] = true;
+    }
+    const road = leg.mode === 'road';
+    return {
+      ...leg,
+      index,
+      truckCost: road ? costs.truck_km * leg.km * 2 + leg.risk * costs.risk_per_truck : 0,
+      personRisk: road ? leg.risk * costs.risk_per_person : 0,
+      closed,
+    };
+  });
+  const legsFrom = new Map<string, ModelLeg[]>();
+  for (const l of legs) legsFrom.set(l.from, [...(legsFrom.get(l.from) ?? []), l]);
+  const lots: ModelLot[] = scenario.sites.flatMap((s) => s.lots.map((lot) => ({ ...lot, site: s.id, cls: cargoClass(lot), loads: lot.truckloads })));
+  const groups = new Map(scenario.sites.flatMap((s) => s.personnel.map((g) => [g.group, { site: s.id, count: g.count, essential: g.essential }] as const)));
+  return {
+    scenario,
+    horizon,
+    start,
+    sites,
+    site: new Map(sites.map((s) => [s.id, s])),
+    legs,
+    legsFrom,
+    lots,
+    lot: new Map(lots.map((l) => [l.id, l])),
+    groups,
+  };
+}

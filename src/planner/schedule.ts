@@ -1,0 +1,402 @@
+// Turns decisions (which units to dispose of at their origin) into a dated plan: convoys and
+// sorties day by day, with the pooled fleet, escorts and sorties reserved as they are used.
+// Sites are worked through from the far camps to the hubs, earliest deadline first; on each day
+// a site sends what its cost-to-exit table says should leave today, as far as capacity allows.
+// What cannot leave by its last chance is disposed of where it stands, with the reason.
+import { addDays } from '../domain/dates.ts';
+import type { DisposalAction } from '../domain/scenario/schema.ts';
+import type { Disposition, Movement } from '../domain/plan/schema.ts';
+import { cheapestDisposal } from './disposal.ts';
+import type { ItemClass, Model, ModelLeg, ModelSite } from './model.ts';
+import { buildRouting, canDepart, type Routing } from './routing.ts';
+
+export type Decisions = {
+  /** Units of each lot to dispose of at their origin on the first day instead of moving them. */
+  dispose: Map<string, number>;
+  /** Reason to give for each such disposal. */
+  reasons?: Map<string, string>;
+};
+
+export type ScheduleOptions = {
+  /** Rank legs by fewest days instead of cost (the spreadsheet baseline). */
+  naiveRouting?: boolean;
+  /** Dispose of stranded lots by destruction rather than the cheapest allowed action (baseline). */
+  destroyOnly?: boolean;
+};
+
+export type PlannedDisposition = Disposition & { reason: string };
+
+export type Stranded = { site: string; day: number; people: number; groups: string[]; why: string };
+
+export type Schedule = {
+  movements: Movement[];
+  dispositions: PlannedDisposition[];
+  /** People who could not be brought out: the plan is infeasible when this is not empty. */
+  stranded: Stranded[];
+  use: { trucks: Int32Array; escorts: Int32Array; sorties: Int32Array };
+  closesOn: Map<string, number>;
+};
+
+type Item = { kind: 'lot' | 'group'; id: string; cls: ItemClass; loads: number; priority: number; essential: boolean; home: string };
+type Batch = { item: Item; count: number; day: number };
+
+export function schedule(model: Model, decisions: Decisions, options: ScheduleOptions = {}): Schedule {
+  const { scenario, horizon } = model;
+  const { fleet } = scenario;
+  const maxDays = Math.max(1, ...model.legs.map((l) => l.days));
+  const span = horizon + 2 * maxDays + 2;
+  const use = { trucks: new Int32Array(span), escorts: new Int32Array(span), sorties: new Int32Array(span) };
+  const movements: Movement[] = [];
+  const dispositions: PlannedDisposition[] = [];
+  const stranded: Stranded[] = [];
+  const closesOn = new Map<string, number>();
+  const override = new Map<string, number>();
+  const date = (d: number) => addDays(scenario.start, d);
+  const touch = (site: string, d: number) => closesOn.set(site, Math.max(closesOn.get(site) ?? 0, d));
+
+  const stock = new Map<string, Batch[]>(model.sites.map((s) => [s.id, []]));
+  for (const s of model.sites) {
+    for (const g of s.personnel) {
+      stock.get(s.id)!.push({ item: { kind: 'group', id: g.group, cls: 'people', loads: 0, priority: g.essential ? 0 : 1, essential: g.essential, home: s.id }, count: g.count, day: 0 });
+    }
+  }
+  for (const lot of model.lots) {
+    const site = model.site.get(lot.site)!;
+    let keep = lot.count;
+    const drop = Math.min(lot.count, decisions.dispose.get(lot.id) ?? 0);
+    const choice = drop > 0 ? cheapestDisposal(scenario, lot, site) : undefined;
+    if (choice) {
+      const action: DisposalAction = options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
+      dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(0), reason: decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' });
+      touch(site.id, 0);
+      keep -= drop;
+    }
+    if (keep > 0) {
+      // Scarce capacity goes first to what is most valuable per truckload.
+      const lossPerLoad = lot.value / Math.max(lot.loads, 1e-3);
+      stock.get(site.id)!.push({ item: { kind: 'lot', id: lot.id, cls: lot.cls, loads: lot.loads, priority: lossPerLoad, essential: false, home: site.id }, count: keep, day: 0 });
+    }
+  }
+
+  // Far sites first (more hops to an exit), then earliest deadline.
+  const hops = hopsToExit(model);
+  const order = model.sites.filter((s) => !s.isExit).sort((a, b) => hops[b.index]! - hops[a.index]! || a.deadlineDay - b.deadlineDay);
+
+  let routing = buildRouting(model, override);
+  let nextId = 1;
+  for (let pass = 0; pass < 4; pass++) {
+    let work = false;
+    for (const site of order) {
+      if ((stock.get(site.id) ?? []).length === 0) continue;
+      work = true;
+      runSite(site);
+      // Once a site is empty its guard has gone: nothing may be routed through it any more.
+      if (stock.get(site.id)!.length === 0) {
+        const last = closesOn.get(site.id) ?? 0;
+        if (last < routing.lastDay[site.index]!) {
+          override.set(site.id, last);
+          routing = buildRouting(model, override);
+        }
+      }
+    }
+    if (!work) break;
+  }
+  for (const site of order) {
+    const left = stock.get(site.id)!.filter((b) => b.item.kind === 'group');
+    if (left.length > 0) {
+      stranded.push({ site: site.id, day: routing.lastDay[site.index]!, people: left.reduce((a, b) => a + b.count, 0), groups: [...new Set(left.map((b) => b.item.id))], why: strandedWhy(model, routing, site) });
+    }
+  }
+  return { movements, dispositions, stranded, use, closesOn };
+
+  function runSite(site: ModelSite): void {
+    const last = routing.lastDay[site.index]!;
+    const own = model.sites[site.index]!;
+    const ownEssential = own.personnel.filter((g) => g.essential).reduce((a, g) => a + g.count, 0);
+    const guardNeed = Math.min(own.guard, ownEssential);
+    const first = Math.min(...stock.get(site.id)!.map((b) => b.day));
+    for (let d = first; d <= last; d++) {
+      const batches = stock.get(site.id)!;
+      if (batches.length === 0) break;
+      if (!batches.some((b) => b.day <= d)) continue;
+      const finalDay = d === last;
+      // People first on the last day (they cannot be disposed of); cargo first otherwise,
+      // so people fill the seats of convoys that run anyway.
+      const classes: ItemClass[] = finalDay ? ['people', 'road', 'air', 'vehicle'] : ['road', 'air', 'people', 'vehicle'];
+      const drafts = new Map<number, Draft>();
+      const allowance = { essential: Infinity };
+      for (const cls of classes) {
+        if (cls === 'people') allowance.essential = essentialAllowance(site, stock.get(site.id)!, guardNeed, finalDay);
+        const ready = batches.filter((b) => b.day <= d && b.item.cls === cls);
+        if (ready.length === 0) continue;
+        const wait = d + 1 <= last ? routing.value[cls][site.index]![d + 1]! : Infinity;
+        const legs = rankedLegs(site, cls, d, wait);
+        if (cls === 'vehicle') {
+          loadVehicles(ready, legs, drafts, d, !Number.isFinite(wait));
+          continue;
+        }
+        for (const leg of legs) {
+          const movable = ready.filter((b) => b.count > 0);
+          if (movable.length === 0) break;
+          load(movable, leg, drafts, d, allowance, site);
+        }
+      }
+      commit(site, drafts, d);
+      // Whatever could not leave today and has no later chance is disposed of here, today.
+      for (const b of stock.get(site.id)!) {
+        if (b.day > d || b.item.kind !== 'lot' || b.count === 0) continue;
+        const later = d + 1 <= last && Number.isFinite(routing.value[b.item.cls][site.index]![d + 1]!);
+        if (later) continue;
+        disposeHere(b, site, d);
+      }
+      stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    }
+  }
+
+  /**
+   * How many of the site's own essential people may leave today: none while any of its
+   * non-essential people remain; all but the guard while any lot remains (now or arriving later).
+   * Cargo is loaded before people on ordinary days, so what remains is known here.
+   */
+  function essentialAllowance(site: ModelSite, batches: Batch[], guardNeed: number, finalDay: boolean): number {
+    if (finalDay) return Infinity;
+    const own = batches.filter((x) => x.item.kind === 'group' && x.item.home === site.id);
+    if (own.some((x) => !x.item.essential && x.count > 0)) return 0;
+    const present = own.filter((x) => x.item.essential).reduce((a, x) => a + x.count, 0);
+    const lotsRemain = batches.some((x) => x.item.kind === 'lot' && x.count > 0);
+    return lotsRemain ? Math.max(0, present - guardNeed) : Infinity;
+  }
+
+  function rankedLegs(site: ModelSite, cls: ItemClass, d: number, wait: number): ModelLeg[] {
+    const ranked: { leg: ModelLeg; cost: number }[] = [];
+    for (const leg of model.legsFrom.get(site.id) ?? []) {
+      const unit = routing.unitCost(cls, leg);
+      if (!Number.isFinite(unit) || !canDepart(model, routing.lastDay, leg, d)) continue;
+      const to = model.site.get(leg.to)!;
+      const onward = routing.value[cls][to.index]![d + leg.days]!;
+      if (!Number.isFinite(onward)) continue;
+      const cost = options.naiveRouting ? leg.days + hops[to.index]! : unit + onward;
+      ranked.push({ leg, cost });
+    }
+    ranked.sort((a, b) => a.cost - b.cost);
+    // Leave today only by legs no dearer than waiting for a better day; on the last chance, any leg.
+    if (!Number.isFinite(wait) || options.naiveRouting) return ranked.map((o) => o.leg);
+    return ranked.filter((o) => o.cost <= wait + 1e-9).map((o) => o.leg);
+  }
+
+  type Draft = { leg: ModelLeg; units: { batch: Batch; count: number }[]; people: number; loads: number; slots: number };
+
+  /** Loads batches onto today's convoys (road) or sorties (air) of one leg, as capacity allows. */
+  function load(batches: Batch[], leg: ModelLeg, drafts: Map<number, Draft>, d: number, allowance: { essential: number }, site: ModelSite): void {
+    const maxSlots = leg.mode === 'road' ? roadTrucksAvailable(leg, d, drafts) : sortiesAvailable(d, drafts, leg);
+    if (maxSlots <= 0) return;
+    let draft = drafts.get(leg.index);
+    if (!draft) {
+      draft = { leg, units: [], people: 0, loads: 0, slots: 0 };
+      drafts.set(leg.index, draft);
+    }
+    const seatCap = leg.mode === 'road' ? fleet.seats_per_truck : fleet.air.seats;
+    const loadCap = leg.mode === 'road' ? fleet.truck_capacity : fleet.air.truckloads;
+    const sorted = [...batches].sort((a, b) => b.item.priority - a.item.priority);
+    for (const b of sorted) {
+      if (b.item.kind === 'group') {
+        const guarded = b.item.essential && b.item.home === site.id;
+        const room = Math.max(0, maxSlots * seatCap - draft.people);
+        const n = Math.min(b.count, room, guarded ? allowance.essential : Infinity);
+        if (n <= 0) continue;
+        if (guarded) allowance.essential -= n;
+        draft.units.push({ batch: b, count: n });
+        draft.people += n;
+        b.count -= n;
+      } else {
+        const room = maxSlots * loadCap - draft.loads;
+        const n = Math.min(b.count, Math.floor((room + 1e-9) / b.item.loads));
+        if (n <= 0) continue;
+        draft.units.push({ batch: b, count: n });
+        draft.loads += n * b.item.loads;
+        b.count -= n;
+      }
+    }
+    draft.slots = draft.units.length > 0 ? Math.min(maxSlots, slotsFor(leg, draft.people, draft.loads)) : 0;
+  }
+
+  function loadVehicles(ready: Batch[], legs: ModelLeg[], drafts: Map<number, Draft>, d: number, forced: boolean): void {
+    for (const b of ready) {
+      if (b.count === 0) continue;
+      const withConvoy = legs.find((l) => drafts.get(l.index)?.units.length);
+      const leg = withConvoy ?? (forced ? legs.find((l) => roadTrucksAvailable(l, d, drafts) > 0) : undefined);
+      if (!leg) continue;
+      let draft = drafts.get(leg.index);
+      if (!draft) {
+        draft = { leg, units: [], people: 0, loads: 0, slots: 1 };
+        drafts.set(leg.index, draft);
+      }
+      draft.units.push({ batch: b, count: b.count });
+      b.count = 0;
+    }
+  }
+
+  function slotsFor(leg: ModelLeg, people: number, loads: number): number {
+    if (leg.mode === 'road') {
+      return Math.max(Math.ceil(loads / fleet.truck_capacity - 1e-9), fleet.seats_per_truck > 0 ? Math.ceil(people / fleet.seats_per_truck) : 0, 1);
+    }
+    const bySeats = fleet.air.seats > 0 ? Math.ceil(people / fleet.air.seats) : 0;
+    const byLoads = fleet.air.truckloads > 0 ? Math.ceil(loads / fleet.air.truckloads - 1e-9) : 0;
+    return Math.max(bySeats, byLoads, 1);
+  }
+
+  /** Trucks that can leave on this leg today: free for the whole round trip, within escorts, less other drafts of the day. */
+  function roadTrucksAvailable(leg: ModelLeg, d: number, drafts: Map<number, Draft>): number {
+    let pendingTrucks = 0;
+    let pendingEscorts = 0;
+    for (const other of drafts.values()) {
+      if (other.leg === leg || other.leg.mode !== 'road') continue;
+      pendingTrucks += other.slots;
+      if (other.leg.risk > 0) pendingEscorts += Math.ceil(other.slots / fleet.convoy_max_trucks);
+    }
+    let free = Infinity;
+    let escorts = Infinity;
+    for (let t = d; t < d + 2 * leg.days; t++) {
+      free = Math.min(free, fleet.trucks - use.trucks[t]!);
+      escorts = Math.min(escorts, fleet.escorts - use.escorts[t]!);
+    }
+    free -= pendingTrucks;
+    if (leg.risk > 0) free = Math.min(free, (escorts - pendingEscorts) * fleet.convoy_max_trucks);
+    return Math.max(0, free);
+  }
+
+  function sortiesAvailable(d: number, drafts: Map<number, Draft>, leg: ModelLeg): number {
+    let planned = 0;
+    for (const draft of drafts.values()) if (draft.leg.mode === 'air' && draft.leg !== leg) planned += draft.slots;
+    return Math.max(0, fleet.air.sorties_per_day - use.sorties[d]! - planned);
+  }
+
+  /** Splits each draft into convoys or sorties, reserves the fleet, and moves the stock. */
+  function commit(site: ModelSite, drafts: Map<number, Draft>, d: number): void {
+    for (const draft of drafts.values()) {
+      if (draft.units.length === 0) continue;
+      const { leg } = draft;
+      const vehicles = leg.mode === 'road' ? draft.units.filter((u) => u.batch.item.cls === 'vehicle') : [];
+      const rest = draft.units.filter((u) => !vehicles.includes(u));
+      const seatCap = (leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.seats_per_truck : fleet.air.seats);
+      const loadCap = (leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.truck_capacity : fleet.air.truckloads);
+      const groups: { units: { batch: Batch; count: number }[]; people: number; loads: number }[] = [];
+      let current = { units: [] as { batch: Batch; count: number }[], people: 0, loads: 0 };
+      const flush = () => {
+        if (current.units.length > 0) groups.push(current);
+        current = { units: [], people: 0, loads: 0 };
+      };
+      for (const u of rest) {
+        let left = u.count;
+        while (left > 0) {
+          const isPeople = u.batch.item.kind === 'group';
+          const room = isPeople ? seatCap - current.people : Math.floor((loadCap - current.loads + 1e-9) / u.batch.item.loads);
+          if (room <= 0) {
+            flush();
+            continue;
+          }
+          const n = Math.min(left, room);
+          current.units.push({ batch: u.batch, count: n });
+          if (isPeople) current.people += n;
+          else current.loads += n * u.batch.item.loads;
+          left -= n;
+        }
+      }
+      flush();
+      if (groups.length === 0) groups.push({ units: [], people: 0, loads: 0 });
+      groups[0]!.units.push(...vehicles);
+      const arrive = d + leg.days;
+      for (const g of groups) {
+        const trucks = leg.mode === 'road' ? slotsFor(leg, g.people, g.loads) : 0;
+        const escorts = leg.mode === 'road' && leg.risk > 0 ? 1 : 0;
+        if (!fits(leg, d, trucks, escorts)) {
+          // Packing into convoys can need a truck or escort more than estimated: what does not
+          // fit stays for another day.
+          for (const u of g.units) u.batch.count += u.count;
+          continue;
+        }
+        if (leg.mode === 'road') {
+          for (let t = d; t < d + 2 * leg.days; t++) {
+            use.trucks[t]! += trucks;
+            use.escorts[t]! += escorts;
+          }
+        } else use.sorties[d]! += 1;
+        const people = new Map<string, number>();
+        const cargo = new Map<string, number>();
+        for (const u of g.units) {
+          const into = u.batch.item.kind === 'group' ? people : cargo;
+          into.set(u.batch.item.id, (into.get(u.batch.item.id) ?? 0) + u.count);
+          const dest = stock.get(leg.to);
+          if (dest) dest.push({ item: u.batch.item, count: u.count, day: arrive });
+        }
+        movements.push({
+          id: `m${String(nextId++).padStart(4, '0')}`,
+          mode: leg.mode,
+          from: leg.from,
+          to: leg.to,
+          depart: date(d),
+          arrive: date(arrive),
+          trucks,
+          escorts,
+          people: [...people].map(([group, count]) => ({ group, count })),
+          cargo: [...cargo].map(([lot, count]) => ({ lot, count })),
+        });
+      }
+      touch(site.id, d);
+    }
+    // Exits keep nothing in stock: what reaches them has left the theatre.
+    for (const s of model.sites) if (s.isExit) stock.set(s.id, []);
+  }
+
+  function fits(leg: ModelLeg, d: number, trucks: number, escorts: number): boolean {
+    if (leg.mode === 'air') return use.sorties[d]! < fleet.air.sorties_per_day;
+    if (trucks > fleet.convoy_max_trucks) return false;
+    for (let t = d; t < d + 2 * leg.days; t++) {
+      if (use.trucks[t]! + trucks > fleet.trucks || use.escorts[t]! + escorts > fleet.escorts) return false;
+    }
+    return true;
+  }
+
+  function disposeHere(b: Batch, site: ModelSite, d: number): void {
+    const lot = model.lot.get(b.item.id)!;
+    const choice = cheapestDisposal(scenario, lot, site);
+    if (!choice) return; // left in stock: reported as a plan that cannot be made
+    const action: DisposalAction = options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
+    dispositions.push({ lot: lot.id, site: site.id, count: b.count, action, on: date(d), reason: strandedReason(site, b, d) });
+    touch(site.id, d);
+    b.count = 0;
+  }
+
+  function strandedReason(site: ModelSite, b: Batch, d: number): string {
+    const legs = (model.legsFrom.get(site.id) ?? []).filter((l) => Number.isFinite(routing.unitCost(b.item.cls, l)));
+    if (legs.length === 0) return `no leg out of ${site.id} can carry ${b.item.cls === 'road' ? 'ammunition or weapons' : 'it'}`;
+    const names = legs.map((l) => `${l.from}→${l.to} (${l.mode})`).join(', ');
+    return `no ${legs.some((l) => l.mode === 'road') ? 'truck or escort' : 'sortie'} capacity on ${names} before ${date(d)}, the last day it could leave ${site.id} in time`;
+  }
+}
+
+function strandedWhy(model: Model, routing: Routing, site: ModelSite): string {
+  const legs = model.legsFrom.get(site.id) ?? [];
+  if (legs.length === 0) return `no leg leaves ${site.id}`;
+  if (!Number.isFinite(routing.value.people[site.index]![0]!)) {
+    return `no leg out of ${site.id} reaches an exit before the deadlines along the way (check closures and deadlines of ${legs.map((l) => l.to).join(', ')})`;
+  }
+  return `not enough seats (trucks × seats_per_truck, escorts, or air sorties) to bring everyone out of ${site.id} by ${addDays(model.scenario.start, routing.lastDay[site.index]!)}`;
+}
+
+/** Fewest legs from each site to an exit. */
+export function hopsToExit(model: Model): number[] {
+  const hops = model.sites.map((s) => (s.isExit ? 0 : Infinity));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const leg of model.legs) {
+      const from = model.site.get(leg.from)!.index;
+      const to = model.site.get(leg.to)!.index;
+      if (hops[to]! + 1 < hops[from]!) {
+        hops[from] = hops[to]! + 1;
+        changed = true;
+      }
+    }
+  }
+  return hops;
+}

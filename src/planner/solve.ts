@@ -1,0 +1,94 @@
+// The planner: candidate plans from the baseline and the economic guess, improved by local
+// search, checked against the LP bound. Pure apart from the clock.
+import type { Plan } from '../domain/plan/schema.ts';
+import type { Scenario } from '../domain/scenario/schema.ts';
+import { assemblePlan } from './assemble.ts';
+import { economicDecisions, moveEverything } from './decide.ts';
+import { buildModel, type Model } from './model.ts';
+import { objectiveOf } from './objective.ts';
+import { type Decisions, schedule, type Schedule, type Stranded } from './schedule.ts';
+
+export type SolveOptions = {
+  timeLimitSeconds?: number;
+  /** A proven lower bound, from the LP relaxation, when the caller has one. */
+  bound?: number | null;
+  onProgress?: (message: string) => void;
+};
+
+export type SolveResult = { ok: true; plan: Plan; baseline: Plan } | { ok: false; stranded: Stranded[] };
+
+export function baselinePlan(scenario: Scenario): { schedule: Schedule; model: Model } {
+  const model = buildModel(scenario);
+  return { model, schedule: schedule(model, moveEverything(), { naiveRouting: true, destroyOnly: true }) };
+}
+
+export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
+  const started = performance.now();
+  const model = buildModel(scenario);
+  const deadline = started + (options.timeLimitSeconds ?? 10) * 1000;
+  const total = (s: Schedule) => (s.stranded.length > 0 ? Infinity : objectiveOf(model, s.movements, s.dispositions).total);
+
+  const base = schedule(model, moveEverything(), { naiveRouting: true, destroyOnly: true });
+  const candidates: { name: string; decisions: Decisions; schedule: Schedule }[] = [
+    { name: 'baseline', decisions: moveEverything(), schedule: base },
+  ];
+  for (const [name, decisions] of [['move-all', moveEverything()], ['economic', economicDecisions(model)]] as const) {
+    candidates.push({ name, decisions, schedule: schedule(model, decisions) });
+  }
+  candidates.sort((a, b) => total(a.schedule) - total(b.schedule));
+  let best = candidates[0]!;
+  if (!Number.isFinite(total(best.schedule))) {
+    const stranded = candidates.map((c) => c.schedule.stranded).sort((a, b) => a.length - b.length)[0]!;
+    return { ok: false, stranded };
+  }
+  options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))}`);
+  best = improve(model, best, deadline, total, options.onProgress);
+  const seconds = (performance.now() - started) / 1000;
+  const plan = assemblePlan(model, best.schedule, { bound: options.bound ?? null, solveSeconds: seconds, method: best.name });
+  const baseline = assemblePlan(model, base, { bound: null, solveSeconds: 0, method: 'baseline' });
+  return { ok: true, plan, baseline };
+}
+
+/**
+ * Local search over the decisions: for each lot, try disposing of all of it at origin or moving
+ * all of it, and keep the change when the whole re-scheduled plan gets cheaper.
+ */
+function improve(
+  model: Model,
+  start: { name: string; decisions: Decisions; schedule: Schedule },
+  deadline: number,
+  total: (s: Schedule) => number,
+  progress?: (m: string) => void,
+): { name: string; decisions: Decisions; schedule: Schedule } {
+  let best = start;
+  let bestTotal = total(best.schedule);
+  // Lots stranded in the best plan, then the rest by value per unit, cheapest first.
+  const strandedLots = new Set(best.schedule.dispositions.filter((d) => !best.decisions.dispose.has(d.lot)).map((d) => d.lot));
+  const order = [...model.lots].sort((a, b) => Number(strandedLots.has(b.id)) - Number(strandedLots.has(a.id)) || a.value - b.value);
+  let improved = true;
+  for (let round = 0; improved && round < 3; round++) {
+    improved = false;
+    for (const lot of order) {
+      if (performance.now() > deadline) return best;
+      const current = best.decisions.dispose.get(lot.id) ?? 0;
+      const tries = current > 0 ? [0] : [lot.count];
+      for (const n of tries) {
+        const dispose = new Map(best.decisions.dispose);
+        if (n === 0) dispose.delete(lot.id);
+        else dispose.set(lot.id, n);
+        const reasons = new Map(best.decisions.reasons ?? []);
+        if (n > 0) reasons.set(lot.id, `moving it would take truck or escort capacity that saves more elsewhere (the whole plan is cheaper without moving it)`);
+        const decisions = { dispose, reasons };
+        const s = schedule(model, decisions);
+        const t = total(s);
+        if (t < bestTotal - 1e-6) {
+          best = { name: `${start.name}+search`, decisions, schedule: s };
+          bestTotal = t;
+          improved = true;
+          progress?.(`improved: ${Math.round(t)}`);
+        }
+      }
+    }
+  }
+  return best;
+}
