@@ -3,8 +3,10 @@
 import { DrawdownError, isDrawdownError } from '../domain/errors.ts';
 import * as initCmd from './commands/init.ts';
 import * as logCmd from './commands/log.ts';
+import * as planCmd from './commands/plan.ts';
 import * as recordCmd from './commands/record.ts';
 import * as validateCmd from './commands/validate.ts';
+import * as verifyCmd from './commands/verify.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, Command> = {
   init: { usage: initCmd.usage, run: initCmd.init },
   log: { usage: logCmd.usage, run: logCmd.log },
   record: { usage: recordCmd.usage, run: recordCmd.record },
+  plan: { usage: planCmd.usage, run: planCmd.plan },
+  verify: { usage: verifyCmd.usage, run: verifyCmd.verify },
 };
 
 export function helpText(): string {

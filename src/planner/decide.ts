@@ -31,3 +31,21 @@ export function economicDecisions(model: Model): Decisions {
 export function moveEverything(): Decisions {
   return { dispose: new Map() };
 }
+
+/** Follow the LP relaxation: dispose of the share of each lot the LP did not move. */
+export function lpDecisions(model: Model, moveFraction: Readonly<Record<string, number>>): Decisions {
+  const dispose = new Map<string, number>();
+  const reasons = new Map<string, string>();
+  for (const lot of model.lots) {
+    const f = moveFraction[lot.id];
+    if (f === undefined) continue;
+    const n = lot.count - Math.round(f * lot.count);
+    if (n > 0 && cheapestDisposal(model.scenario, lot, model.site.get(lot.site)!)) {
+      dispose.set(lot.id, n);
+      reasons.set(lot.id, f < 1e-6
+        ? 'the optimal relaxed plan gives its truck capacity to more valuable loads: moving it costs more than it saves'
+        : `only ${Math.round(f * 100)}% of it is worth the truck capacity it would take; the rest is disposed of`);
+    }
+  }
+  return { dispose, reasons };
+}

@@ -22,6 +22,8 @@ export type ScheduleOptions = {
   naiveRouting?: boolean;
   /** Dispose of stranded lots by destruction rather than the cheapest allowed action (baseline). */
   destroyOnly?: boolean;
+  /** People leave as soon as any leg can take them, never waiting for a cheaper one (the safe fallback). */
+  peopleAsap?: boolean;
 };
 
 export type PlannedDisposition = Disposition & { reason: string };
@@ -122,7 +124,9 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       const finalDay = d === last;
       // People first on the last day (they cannot be disposed of); cargo first otherwise,
       // so people fill the seats of convoys that run anyway.
-      const classes: ItemClass[] = finalDay ? ['people', 'road', 'air', 'vehicle'] : ['road', 'air', 'people', 'vehicle'];
+      // People board first: they cannot be disposed of, so scarce trucks and sorties are theirs.
+      // They pass twice: after the cargo has boarded, the guard may go if no lot remains.
+      const classes: ItemClass[] = ['people', 'road', 'air', 'vehicle', 'people'];
       const drafts = new Map<number, Draft>();
       const allowance = { essential: Infinity };
       for (const cls of classes) {
@@ -180,7 +184,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     }
     ranked.sort((a, b) => a.cost - b.cost);
     // Leave today only by legs no dearer than waiting for a better day; on the last chance, any leg.
-    if (!Number.isFinite(wait) || options.naiveRouting) return ranked.map((o) => o.leg);
+    if (!Number.isFinite(wait) || options.naiveRouting || (cls === 'people' && options.peopleAsap)) return ranked.map((o) => o.leg);
     return ranked.filter((o) => o.cost <= wait + 1e-9).map((o) => o.leg);
   }
 

@@ -3,15 +3,19 @@
 import type { Plan } from '../domain/plan/schema.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import { assemblePlan } from './assemble.ts';
-import { economicDecisions, moveEverything } from './decide.ts';
+import { economicDecisions, lpDecisions, moveEverything } from './decide.ts';
 import { buildModel, type Model } from './model.ts';
 import { objectiveOf } from './objective.ts';
-import { type Decisions, schedule, type Schedule, type Stranded } from './schedule.ts';
+import { type Decisions, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
+
+type Candidate = { name: string; decisions: Decisions; options: ScheduleOptions; schedule: Schedule };
 
 export type SolveOptions = {
   timeLimitSeconds?: number;
   /** A proven lower bound, from the LP relaxation, when the caller has one. */
   bound?: number | null;
+  /** The LP relaxation's share of each lot moved, to start the search from. */
+  moveFraction?: Readonly<Record<string, number>>;
   onProgress?: (message: string) => void;
 };
 
@@ -28,12 +32,15 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const deadline = started + (options.timeLimitSeconds ?? 10) * 1000;
   const total = (s: Schedule) => (s.stranded.length > 0 ? Infinity : objectiveOf(model, s.movements, s.dispositions).total);
 
-  const base = schedule(model, moveEverything(), { naiveRouting: true, destroyOnly: true });
-  const candidates: { name: string; decisions: Decisions; schedule: Schedule }[] = [
-    { name: 'baseline', decisions: moveEverything(), schedule: base },
-  ];
-  for (const [name, decisions] of [['move-all', moveEverything()], ['economic', economicDecisions(model)]] as const) {
-    candidates.push({ name, decisions, schedule: schedule(model, decisions) });
+  const baseOptions: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
+  const base = schedule(model, moveEverything(), baseOptions);
+  const candidates: Candidate[] = [repairStranded(model, { name: 'baseline', decisions: moveEverything(), options: baseOptions, schedule: base })];
+  const starts: [string, Decisions][] = [['move-all', moveEverything()], ['economic', economicDecisions(model)]];
+  if (options.moveFraction) starts.push(['lp-guided', lpDecisions(model, options.moveFraction)]);
+  for (const [name, decisions] of starts) {
+    for (const options of [{}, { peopleAsap: true }] as ScheduleOptions[]) {
+      candidates.push(repairStranded(model, { name: options.peopleAsap ? `${name}/people-asap` : name, decisions, options, schedule: schedule(model, decisions, options) }));
+    }
   }
   candidates.sort((a, b) => total(a.schedule) - total(b.schedule));
   let best = candidates[0]!;
@@ -45,7 +52,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   best = improve(model, best, deadline, total, options.onProgress);
   const seconds = (performance.now() - started) / 1000;
   const plan = assemblePlan(model, best.schedule, { bound: options.bound ?? null, solveSeconds: seconds, method: best.name });
-  const baseline = assemblePlan(model, base, { bound: null, solveSeconds: 0, method: 'baseline' });
+  const baseline = assemblePlan(model, candidates.find((c) => c.name === 'baseline')!.schedule, { bound: null, solveSeconds: 0, method: 'baseline' });
   return { ok: true, plan, baseline };
 }
 
@@ -55,11 +62,11 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
  */
 function improve(
   model: Model,
-  start: { name: string; decisions: Decisions; schedule: Schedule },
+  start: Candidate,
   deadline: number,
   total: (s: Schedule) => number,
   progress?: (m: string) => void,
-): { name: string; decisions: Decisions; schedule: Schedule } {
+): Candidate {
   let best = start;
   let bestTotal = total(best.schedule);
   // Lots stranded in the best plan, then the rest by value per unit, cheapest first.
@@ -79,10 +86,10 @@ function improve(
         const reasons = new Map(best.decisions.reasons ?? []);
         if (n > 0) reasons.set(lot.id, `moving it would take truck or escort capacity that saves more elsewhere (the whole plan is cheaper without moving it)`);
         const decisions = { dispose, reasons };
-        const s = schedule(model, decisions);
+        const s = schedule(model, decisions, start.options);
         const t = total(s);
         if (t < bestTotal - 1e-6) {
-          best = { name: `${start.name}+search`, decisions, schedule: s };
+          best = { name: `${start.name}+search`, decisions, options: start.options, schedule: s };
           bestTotal = t;
           improved = true;
           progress?.(`improved: ${Math.round(t)}`);
@@ -91,4 +98,29 @@ function improve(
     }
   }
   return best;
+}
+
+/**
+ * People stranded at a site because its guard had to wait for cargo that could never leave:
+ * dispose of that cargo at its origin on the first day instead, so the guard can go earlier.
+ */
+function repairStranded(model: Model, c: Candidate): Candidate {
+  let current = c;
+  for (let i = 0; i < 6 && current.schedule.stranded.length > 0; i++) {
+    const sites = new Set(current.schedule.stranded.map((s) => s.site));
+    const dispose = new Map(current.decisions.dispose);
+    const reasons = new Map(current.decisions.reasons ?? []);
+    let changed = false;
+    for (const d of current.schedule.dispositions) {
+      if (!sites.has(d.site) || d.on === model.scenario.start) continue;
+      const lot = model.lot.get(d.lot)!;
+      dispose.set(d.lot, Math.min(lot.count, (dispose.get(d.lot) ?? 0) + d.count));
+      reasons.set(d.lot, `${d.reason}; disposed of at once so the guard of ${d.site} can leave in time`);
+      changed = true;
+    }
+    if (!changed) break;
+    const decisions = { dispose, reasons };
+    current = { ...current, decisions, schedule: schedule(model, decisions, current.options) };
+  }
+  return current;
 }

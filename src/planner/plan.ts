@@ -1,0 +1,25 @@
+// The whole planning step: the LP bound first (it also guides the search), then the search in
+// the time left. No I/O; the caller runs this in a worker when the event loop matters.
+import type { Scenario } from '../domain/scenario/schema.ts';
+import { lowerBound } from './bound/bound.ts';
+import { type SolveResult, solve } from './solve.ts';
+
+export type PlanOptions = {
+  timeLimitSeconds?: number;
+  onProgress?: (message: string) => void;
+};
+
+export type PlanResult = SolveResult & { boundStatus: string; boundSeconds: number };
+
+export async function makePlan(scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
+  const started = performance.now();
+  const limit = options.timeLimitSeconds ?? 10;
+  options.onProgress?.('bounding: solving the LP relaxation');
+  // The bound may use most of the budget; the search needs little on its own.
+  const lp = await lowerBound(scenario, { timeLimitSeconds: limit * 0.7 });
+  options.onProgress?.(`bound: ${lp.status}${lp.bound === null ? '' : ` ${Math.round(lp.bound)}`} in ${lp.seconds.toFixed(1)} s`);
+  const left = Math.max(0.5, limit - (performance.now() - started) / 1000);
+  const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress });
+  if (result.ok) result.plan.solve_seconds = (performance.now() - started) / 1000;
+  return { ...result, boundStatus: lp.status, boundSeconds: lp.seconds };
+}

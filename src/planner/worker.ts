@@ -1,0 +1,24 @@
+// Runs makePlan in a worker thread: HiGHS blocks its thread while it solves, and a server or
+// a progress display must keep running meanwhile.
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../domain/scenario/schema.ts';
+import type { PlanResult } from './plan.ts';
+
+export type WorkerMessage = { kind: 'progress'; message: string } | { kind: 'done'; result: PlanResult } | { kind: 'error'; message: string };
+
+export function planInWorker(scenario: Scenario, options: { timeLimitSeconds?: number; onProgress?: (m: string) => void } = {}): Promise<PlanResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: { scenario, timeLimitSeconds: options.timeLimitSeconds },
+    });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'progress') options.onProgress?.(m.message);
+      else if (m.kind === 'done') resolve(m.result);
+      else reject(new Error(m.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`planner worker stopped with code ${code}`));
+    });
+  });
+}
