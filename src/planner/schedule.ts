@@ -80,9 +80,8 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     }
   }
 
-  // Far sites first (more hops to an exit), then earliest deadline.
   const hops = hopsToExit(model);
-  const order = model.sites.filter((s) => !s.isExit).sort((a, b) => hops[b.index]! - hops[a.index]! || a.deadlineDay - b.deadlineDay);
+  const order = upstreamFirst(model, hops);
 
   let routing = buildRouting(model, override);
   let nextId = 1;
@@ -386,6 +385,30 @@ function strandedWhy(model: Model, routing: Routing, site: ModelSite): string {
     return `no leg out of ${site.id} reaches an exit before the deadlines along the way (check closures and deadlines of ${legs.map((l) => l.to).join(', ')})`;
   }
   return `not enough seats (trucks × seats_per_truck, escorts, or air sorties) to bring everyone out of ${site.id} by ${addDays(model.scenario.start, routing.lastDay[site.index]!)}`;
+}
+
+/**
+ * The order to work sites in: a site before every site it can send to, so that what arrives at a
+ * hub is known when the hub is planned; among sites ready together, the earliest deadline first.
+ * Where legs form a cycle, the site farthest from an exit goes first.
+ */
+export function upstreamFirst(model: Model, hops: number[]): ModelSite[] {
+  const inner = model.sites.filter((s) => !s.isExit);
+  const into = new Map(inner.map((s) => [s.id, new Set<string>()]));
+  for (const leg of model.legs) {
+    if (leg.from !== leg.to && into.has(leg.to) && into.has(leg.from)) into.get(leg.to)!.add(leg.from);
+  }
+  const done = new Set<string>();
+  const order: ModelSite[] = [];
+  while (order.length < inner.length) {
+    const left = inner.filter((s) => !done.has(s.id));
+    const ready = left.filter((s) => [...into.get(s.id)!].every((u) => done.has(u)));
+    const pool = ready.length > 0 ? ready : left;
+    pool.sort((a, b) => (ready.length > 0 ? 0 : hops[b.index]! - hops[a.index]!) || a.deadlineDay - b.deadlineDay);
+    order.push(pool[0]!);
+    done.add(pool[0]!.id);
+  }
+  return order;
 }
 
 /** Fewest legs from each site to an exit. */
