@@ -49,3 +49,15 @@ export function lpDecisions(model: Model, moveFraction: Readonly<Record<string, 
   }
   return { dispose, reasons };
 }
+
+/** The safe end: keep only what may not be disposed of, so people have the whole fleet. */
+export function disposeEverything(model: Model): Decisions {
+  const dispose = new Map<string, number>();
+  const reasons = new Map<string, string>();
+  for (const lot of model.lots) {
+    if (!cheapestDisposal(model.scenario, lot, model.site.get(lot.site)!)) continue;
+    dispose.set(lot.id, lot.count);
+    reasons.set(lot.id, 'the fleet is needed to bring the people out in time');
+  }
+  return { dispose, reasons };
+}

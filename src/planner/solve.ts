@@ -3,7 +3,7 @@
 import type { Plan } from '../domain/plan/schema.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import { assemblePlan } from './assemble.ts';
-import { economicDecisions, lpDecisions, moveEverything } from './decide.ts';
+import { disposeEverything, economicDecisions, lpDecisions, moveEverything } from './decide.ts';
 import { buildModel, type Model } from './model.ts';
 import { objectiveOf } from './objective.ts';
 import { type Decisions, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
@@ -19,7 +19,8 @@ export type SolveOptions = {
   onProgress?: (message: string) => void;
 };
 
-export type SolveResult = { ok: true; plan: Plan; baseline: Plan } | { ok: false; stranded: Stranded[] };
+/** `baseline` is null when the greedy baseline itself leaves people behind. */
+export type SolveResult = { ok: true; plan: Plan; baseline: Plan | null } | { ok: false; stranded: Stranded[] };
 
 export function baselinePlan(scenario: Scenario): { schedule: Schedule; model: Model } {
   const model = buildModel(scenario);
@@ -35,7 +36,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const baseOptions: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
   const base = schedule(model, moveEverything(), baseOptions);
   const candidates: Candidate[] = [repairStranded(model, { name: 'baseline', decisions: moveEverything(), options: baseOptions, schedule: base })];
-  const starts: [string, Decisions][] = [['move-all', moveEverything()], ['economic', economicDecisions(model)]];
+  const starts: [string, Decisions][] = [['move-all', moveEverything()], ['economic', economicDecisions(model)], ['dispose-all', disposeEverything(model)]];
   if (options.moveFraction) starts.push(['lp-guided', lpDecisions(model, options.moveFraction)]);
   for (const [name, decisions] of starts) {
     for (const options of [{}, { peopleAsap: true }] as ScheduleOptions[]) {
@@ -52,7 +53,8 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   best = improve(model, best, deadline, total, options.onProgress);
   const seconds = (performance.now() - started) / 1000;
   const plan = assemblePlan(model, best.schedule, { bound: options.bound ?? null, solveSeconds: seconds, method: best.name });
-  const baseline = assemblePlan(model, candidates.find((c) => c.name === 'baseline')!.schedule, { bound: null, solveSeconds: 0, method: 'baseline' });
+  const baseSchedule = candidates.find((c) => c.name === 'baseline')!.schedule;
+  const baseline = baseSchedule.stranded.length > 0 ? null : assemblePlan(model, baseSchedule, { bound: null, solveSeconds: 0, method: 'baseline' });
   return { ok: true, plan, baseline };
 }
 

@@ -32,7 +32,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')}`, lines);
   }
   if (fmt === 'json') io.out(JSON.stringify(result.plan, null, 2));
-  else io.out(planText(result.plan, result.baseline.objective.total));
+  else io.out(planText(result.plan, result.baseline?.objective.total));
   return 0;
 }
 
