@@ -38,7 +38,7 @@ describe('drawdown validate on broken files', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('test/fixtures/broken/many.yaml:'));
     expect(lines.length).toBe(3);
-    expect(lines.map((l) => l.split(' ')[1])).toEqual(['sites[0].lat', 'sites[0].deadlin', 'fleet.trucks']);
+    expect(lines.map((l) => l.split(' ')[1]!.replace(/:$/, ''))).toEqual(['sites[0].lat', 'sites[0].deadlin', 'fleet.trucks']);
   });
 
   it('says so for a missing file, with exit 2 and no stack', () => {

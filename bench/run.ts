@@ -1,0 +1,59 @@
+// `npm run bench`: the planner on the embedded MINUSMA scenario, on generated MINUSMA-scale
+// scenarios and on a 10× stress scenario. Writes the table to bench/RESULTS.md.
+// Options: --quick (fewer instances), --time-limit-scale N.
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const quick = process.argv.includes('--quick');
+const here = fileURLToPath(new URL('.', import.meta.url));
+const instances: { name: string; args: string[]; limit: number }[] = [
+  { name: 'MINUSMA 2023 (embedded)', args: ['file', 'scenarios/minusma-2023.yaml'], limit: 10 },
+  ...[1, 2, 3].slice(0, quick ? 1 : 3).map((seed) => ({ name: `MINUSMA-scale, seed ${seed}`, args: ['minusmaScale', String(seed)], limit: 10 })),
+  ...(quick ? [] : [{ name: '10× stress, seed 1', args: ['stress10x', '1'], limit: 120 }]),
+];
+
+type Row = Record<string, unknown> & { ok: boolean };
+const rows: { name: string; limit: number; r: Row | null; error?: string }[] = [];
+for (const inst of instances) {
+  process.stderr.write(`bench: ${inst.name} (limit ${inst.limit} s)\n`);
+  const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}instance.ts`, ...inst.args, String(inst.limit)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: (inst.limit * 3 + 120) * 1000,
+    maxBuffer: 1 << 26,
+  });
+  const line = p.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    rows.push({ name: inst.name, limit: inst.limit, r: JSON.parse(line) as Row });
+  } catch {
+    rows.push({ name: inst.name, limit: inst.limit, r: null, error: `exit ${p.status}${p.signal ? ` (${p.signal})` : ''}` });
+  }
+}
+
+const m = (x: unknown) => (typeof x === 'number' ? `${(x / 1e6).toFixed(2)} M` : '—');
+const lines = [
+  '| instance | camps | units | people | limit s | solve s | peak MiB | total | bound | gap | greedy baseline | baseline / total | verified |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map(({ name, limit, r, error }) => {
+    if (!r) return `| ${name} | | | | ${limit} | failed: ${error} | | | | | | | |`;
+    if (!r.ok) return `| ${name} | | ${r.units} | ${r.people} | ${limit} | ${(r.seconds as number).toFixed(1)} | ${Math.round(r.peakMiB as number)} | no plan | | | | | |`;
+    const gap = typeof r.gap === 'number' ? `${((r.gap as number) * 100).toFixed(2)} %` : '—';
+    const ratio = typeof r.baseline === 'number' ? ((r.baseline as number) / (r.total as number)).toFixed(3) : '—';
+    return `| ${name} | ${r.camps} | ${r.units} | ${r.people} | ${limit} | ${(r.seconds as number).toFixed(1)} | ${Math.round(r.peakMiB as number)} | ${m(r.total)} | ${m(r.bound)} | ${gap} | ${m(r.baseline)} | ${ratio} | ${r.verified ? 'yes' : `no (${r.violations})`} |`;
+  }),
+];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const table = [`## Planner — ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`, '', `Machine: ${machine}.`, '', ...lines, ''].join('\n');
+process.stdout.write(`${table}\n`);
+
+const file = `${here}RESULTS.md`;
+let previous = '';
+try {
+  previous = readFileSync(file, 'utf8');
+} catch {
+  previous = '# Benchmark results\n\nWritten by `npm run bench`; newest first.\n\n';
+}
+const [head, ...rest] = previous.split(/(?=^## )/m);
+writeFileSync(file, [head, table, '\n', ...rest].join(''));
