@@ -127,7 +127,8 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
   const siteIndex = new Map<string, number>();
   scenario.sites.forEach((s, i) => siteIndex.set(s.id, i));
   const isExit = scenario.sites.map((s) => s.kind === 'exit');
-  // Last day at the site (camp/hub); a missing or out-of-horizon deadline is widened (relaxation).
+  // Last day at the site (camp/hub). A missing deadline (or one before start, which the semantic
+  // check rejects) is widened, a relaxation; one after `end` is cut to `end`, as nothing happens later.
   const lastDay = scenario.sites.map((s) => {
     if (s.kind === 'exit') return -1;
     if (!s.deadline) return H;
