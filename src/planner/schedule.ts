@@ -81,92 +81,154 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   }
 
   const hops = hopsToExit(model);
-  const order = upstreamFirst(model, hops);
+  const inner = model.sites.filter((x) => !x.isExit);
+  const upstream = upstreamSites(model);
+  const guardNeed = model.sites.map((x) => Math.min(x.guard, x.personnel.filter((g) => g.essential).reduce((a, g) => a + g.count, 0)));
 
   let routing = buildRouting(model, override);
   let nextId = 1;
-  for (let pass = 0; pass < 4; pass++) {
-    let work = false;
-    for (const site of order) {
-      if ((stock.get(site.id) ?? []).length === 0) continue;
-      work = true;
-      runSite(site);
-      // Once a site is empty its guard has gone: nothing may be routed through it any more.
-      if (stock.get(site.id)!.length === 0) {
-        const last = closesOn.get(site.id) ?? 0;
-        if (last < routing.lastDay[site.index]!) {
-          override.set(site.id, last);
-          routing = buildRouting(model, override);
-        }
+  // Day by day, every site; on each day the most urgent site (earliest last day) goes first,
+  // so a camp about to close is not starved by a hub that has months left.
+  for (let d = 0; d <= horizon; d++) {
+    const today = inner
+      .filter((x) => d <= routing.lastDay[x.index]! && stock.get(x.id)!.some((b) => b.day <= d))
+      .sort((x, y) => routing.lastDay[x.index]! - routing.lastDay[y.index]! || hops[y.index]! - hops[x.index]!);
+    let stale = false;
+    // People of every site board first: they cannot be disposed of, so scarce trucks and
+    // sorties are theirs. Then each site's cargo fills the same convoys, and the people left
+    // (the guard, once no lot remains) take the seats that are left.
+    const drafts = new Map<number, Draft>();
+    for (const site of today) board(site, d, 'people', drafts);
+    for (const site of today) {
+      for (const cls of ['road', 'air', 'vehicle'] as const) board(site, d, cls, drafts);
+      board(site, d, 'people', drafts, true);
+      closeDay(site, d, drafts);
+      // A site whose last lot and person are gone, with nothing on the way and nothing upstream
+      // that could still come through, is closed: its guard has left, so nothing may be routed
+      // through it any more.
+      if (stock.get(site.id)!.length === 0 && !upstream[site.index]!.some((u) => hasLots(u)) && d < routing.lastDay[site.index]!) {
+        override.set(site.id, d);
+        stale = true;
       }
     }
-    if (!work) break;
+    if (stale) routing = buildRouting(model, override);
   }
-  for (const site of order) {
-    const left = stock.get(site.id)!.filter((b) => b.item.kind === 'group');
+  for (const site of inner) {
+    const left = stock.get(site.id)!.filter((b) => b.item.kind === 'group' && b.count > 0);
     if (left.length > 0) {
       stranded.push({ site: site.id, day: routing.lastDay[site.index]!, people: left.reduce((a, b) => a + b.count, 0), groups: [...new Set(left.map((b) => b.item.id))], why: strandedWhy(model, routing, site) });
     }
   }
   return { movements, dispositions, stranded, use, closesOn };
 
-  function runSite(site: ModelSite): void {
-    const last = routing.lastDay[site.index]!;
-    const own = model.sites[site.index]!;
-    const ownEssential = own.personnel.filter((g) => g.essential).reduce((a, g) => a + g.count, 0);
-    const guardNeed = Math.min(own.guard, ownEssential);
-    const first = Math.min(...stock.get(site.id)!.map((b) => b.day));
-    for (let d = first; d <= last; d++) {
-      const batches = stock.get(site.id)!;
-      if (batches.length === 0) break;
-      if (!batches.some((b) => b.day <= d)) continue;
-      const finalDay = d === last;
-      // People first on the last day (they cannot be disposed of); cargo first otherwise,
-      // so people fill the seats of convoys that run anyway.
-      // People board first: they cannot be disposed of, so scarce trucks and sorties are theirs.
-      // They pass twice: after the cargo has boarded, the guard may go if no lot remains.
-      const classes: ItemClass[] = ['people', 'road', 'air', 'vehicle', 'people'];
-      const drafts = new Map<number, Draft>();
-      const allowance = { essential: Infinity };
-      for (const cls of classes) {
-        if (cls === 'people') allowance.essential = essentialAllowance(site, stock.get(site.id)!, guardNeed, finalDay);
-        const ready = batches.filter((b) => b.day <= d && b.item.cls === cls);
-        if (ready.length === 0) continue;
-        const wait = d + 1 <= last ? routing.value[cls][site.index]![d + 1]! : Infinity;
-        const legs = rankedLegs(site, cls, d, wait);
-        if (cls === 'vehicle') {
-          loadVehicles(ready, legs, drafts, d, !Number.isFinite(wait));
-          continue;
-        }
-        for (const leg of legs) {
-          const movable = ready.filter((b) => b.count > 0);
-          if (movable.length === 0) break;
-          load(movable, leg, drafts, d, allowance, site);
-        }
+  /** Whether, with what is committed so far, these legs still have seats for `people` before `last`. */
+  function laterSeats(legs: ModelLeg[], d: number, last: number, people: number): boolean {
+    let seats = 0;
+    for (let t = d + 1; t <= last && seats < people; t++) {
+      for (const leg of legs) {
+        if (!canDepart(model, routing.lastDay, leg, t)) continue;
+        seats += leg.mode === 'road'
+          ? Math.min(roadTrucksAvailable(leg, t, new Map()), fleet.convoy_max_trucks) * fleet.seats_per_truck
+          : Math.max(0, fleet.air.sorties_per_day - use.sorties[t]!) * fleet.air.seats;
       }
-      commit(site, drafts, d);
-      // Whatever could not leave today and has no later chance is disposed of here, today.
-      for (const b of stock.get(site.id)!) {
-        if (b.day > d || b.item.kind !== 'lot' || b.count === 0) continue;
-        const later = d + 1 <= last && Number.isFinite(routing.value[b.item.cls][site.index]![d + 1]!);
-        if (later) continue;
-        disposeHere(b, site, d);
-      }
-      stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
     }
+    return seats >= people;
+  }
+
+  function hasLots(siteId: string): boolean {
+    return stock.get(siteId)!.some((b) => b.item.kind === 'lot' && b.count > 0);
+  }
+
+  /**
+   * Boards one class of item at a site onto today's drafts (convoys and sorties not yet
+   * committed, shared by every site so pooled capacity is counted once).
+   */
+  function board(site: ModelSite, d: number, cls: ItemClass, drafts: Map<number, Draft>, secondPass = false): void {
+    const last = routing.lastDay[site.index]!;
+    const batches = stock.get(site.id)!;
+    const allowance = { essential: cls === 'people' ? essentialAllowance(site, batches, guardNeed[site.index]!, d === last) : Infinity };
+    const ready = batches.filter((b) => b.day <= d && b.item.cls === cls && b.count > 0);
+    if (ready.length === 0) return;
+    const wait = d + 1 <= last ? routing.value[cls][site.index]![d + 1]! : Infinity;
+    const legs = rankedLegs(site, cls, d, wait);
+    if (cls === 'vehicle') {
+      loadVehicles(ready, legs, drafts, d, !Number.isFinite(wait));
+      return;
+    }
+    let order = legs;
+    if (secondPass) {
+      // Seats left on convoys that run today anyway cost people only their risk.
+      const riding = rankedLegs(site, cls, d, Infinity).filter((l) => {
+        const draft = drafts.get(l.index);
+        if (!draft || draft.units.length === 0 || legs.includes(l)) return false;
+        const onward = routing.value.people[model.site.get(l.to)!.index]![d + l.days]!;
+        return l.personRisk + onward <= wait + 1e-9;
+      });
+      // People whose cheaper way is full, with no seats on it later either, take any way out.
+      const waiting = ready.reduce((a, b) => a + b.count, 0);
+      const starved = legs.length > 0 && waiting > 0 && !laterSeats(legs, d, last, waiting);
+      order = [...riding, ...legs, ...(starved ? rankedLegs(site, cls, d, Infinity).filter((l) => !legs.includes(l) && !riding.includes(l)) : [])];
+    }
+    for (const leg of order) {
+      const movable = ready.filter((b) => b.count > 0);
+      if (movable.length === 0) break;
+      load(movable, leg, drafts, d, allowance, site);
+    }
+  }
+
+  /** Commits a site's drafts of the day, then disposes of what has no later chance to leave. */
+  function closeDay(site: ModelSite, d: number, drafts: Map<number, Draft>): void {
+    const last = routing.lastDay[site.index]!;
+    const mine = [...drafts].filter(([, draft]) => draft.leg.from === site.id);
+    for (const [k] of mine) drafts.delete(k);
+    // Drafts are committed only as far as the fleet allows. Commit those without the site's own
+    // essential people first; then let essential people go only as far as what actually left
+    // (non-essential people, lots) still permits.
+    const ownEssential = (u: { batch: Batch }) => u.batch.item.kind === 'group' && u.batch.item.essential && u.batch.item.home === site.id;
+    const plain = mine.filter(([, draft]) => !draft.units.some(ownEssential));
+    const guarded = mine.filter(([, draft]) => draft.units.some(ownEssential));
+    commit(site, new Map(plain), d);
+    if (guarded.length > 0) {
+      const held: { batch: Batch; count: number; draft: Draft }[] = [];
+      for (const [, draft] of guarded) {
+        for (const u of draft.units.filter(ownEssential)) {
+          u.batch.count += u.count;
+          held.push({ ...u, draft });
+        }
+        draft.units = draft.units.filter((u) => !ownEssential(u));
+      }
+      // Lots aboard a convoy that might not all fit still count as remaining: the guard stays.
+      const cargoAboard = guarded.some(([, draft]) => draft.units.some((u) => u.batch.item.kind === 'lot') && !surelyFits(draft, held.filter((h) => h.draft === draft)));
+      let allow = essentialAllowance(site, stock.get(site.id)!, guardNeed[site.index]!, d === last, cargoAboard);
+      for (const u of held) {
+        const n = Math.min(u.count, allow);
+        if (n <= 0) continue;
+        u.batch.count -= n;
+        allow -= n;
+        u.draft.units.push({ batch: u.batch, count: n });
+      }
+      commit(site, new Map(guarded), d);
+    }
+    for (const b of stock.get(site.id)!) {
+      if (b.day > d || b.item.kind !== 'lot' || b.count === 0) continue;
+      const later = d + 1 <= last && Number.isFinite(routing.value[b.item.cls][site.index]![d + 1]!);
+      if (later) continue;
+      disposeHere(b, site, d);
+    }
+    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
   }
 
   /**
    * How many of the site's own essential people may leave today: none while any of its
-   * non-essential people remain; all but the guard while any lot remains (now or arriving later).
-   * Cargo is loaded before people on ordinary days, so what remains is known here.
+   * non-essential people remain; all but the guard while any lot remains (here, on its way here,
+   * or at a site upstream that could still send it here).
    */
-  function essentialAllowance(site: ModelSite, batches: Batch[], guardNeed: number, finalDay: boolean): number {
+  function essentialAllowance(site: ModelSite, batches: Batch[], guardNeed: number, finalDay: boolean, lotsAboard = false): number {
     if (finalDay) return Infinity;
     const own = batches.filter((x) => x.item.kind === 'group' && x.item.home === site.id);
     if (own.some((x) => !x.item.essential && x.count > 0)) return 0;
     const present = own.filter((x) => x.item.essential).reduce((a, x) => a + x.count, 0);
-    const lotsRemain = batches.some((x) => x.item.kind === 'lot' && x.count > 0);
+    const lotsRemain = lotsAboard || batches.some((x) => x.item.kind === 'lot' && x.count > 0) || upstream[site.index]!.some((u) => hasLots(u));
     return lotsRemain ? Math.max(0, present - guardNeed) : Infinity;
   }
 
@@ -187,7 +249,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     return ranked.filter((o) => o.cost <= wait + 1e-9).map((o) => o.leg);
   }
 
-  type Draft = { leg: ModelLeg; units: { batch: Batch; count: number }[]; people: number; loads: number; slots: number };
+  type Draft = { leg: ModelLeg; day: number; units: { batch: Batch; count: number }[]; people: number; loads: number; slots: number };
 
   /** Loads batches onto today's convoys (road) or sorties (air) of one leg, as capacity allows. */
   function load(batches: Batch[], leg: ModelLeg, drafts: Map<number, Draft>, d: number, allowance: { essential: number }, site: ModelSite): void {
@@ -195,7 +257,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     if (maxSlots <= 0) return;
     let draft = drafts.get(leg.index);
     if (!draft) {
-      draft = { leg, units: [], people: 0, loads: 0, slots: 0 };
+      draft = { leg, day: d, units: [], people: 0, loads: 0, slots: 0 };
       drafts.set(leg.index, draft);
     }
     const seatCap = leg.mode === 'road' ? fleet.seats_per_truck : fleet.air.seats;
@@ -231,7 +293,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       if (!leg) continue;
       let draft = drafts.get(leg.index);
       if (!draft) {
-        draft = { leg, units: [], people: 0, loads: 0, slots: 1 };
+        draft = { leg, day: d, units: [], people: 0, loads: 0, slots: 1 };
         drafts.set(leg.index, draft);
       }
       draft.units.push({ batch: b, count: b.count });
@@ -279,42 +341,17 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     for (const draft of drafts.values()) {
       if (draft.units.length === 0) continue;
       const { leg } = draft;
-      const vehicles = leg.mode === 'road' ? draft.units.filter((u) => u.batch.item.cls === 'vehicle') : [];
-      const rest = draft.units.filter((u) => !vehicles.includes(u));
-      const seatCap = (leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.seats_per_truck : fleet.air.seats);
-      const loadCap = (leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.truck_capacity : fleet.air.truckloads);
-      const groups: { units: { batch: Batch; count: number }[]; people: number; loads: number }[] = [];
-      let current = { units: [] as { batch: Batch; count: number }[], people: 0, loads: 0 };
-      const flush = () => {
-        if (current.units.length > 0) groups.push(current);
-        current = { units: [], people: 0, loads: 0 };
-      };
-      for (const u of rest) {
-        let left = u.count;
-        while (left > 0) {
-          const isPeople = u.batch.item.kind === 'group';
-          const room = isPeople ? seatCap - current.people : Math.floor((loadCap - current.loads + 1e-9) / u.batch.item.loads);
-          if (room <= 0) {
-            flush();
-            continue;
-          }
-          const n = Math.min(left, room);
-          current.units.push({ batch: u.batch, count: n });
-          if (isPeople) current.people += n;
-          else current.loads += n * u.batch.item.loads;
-          left -= n;
-        }
-      }
-      flush();
-      if (groups.length === 0) groups.push({ units: [], people: 0, loads: 0 });
-      groups[0]!.units.push(...vehicles);
+      const groups = pack(leg, draft.units);
       const arrive = d + leg.days;
+      let blocked = false;
       for (const g of groups) {
         const trucks = leg.mode === 'road' ? slotsFor(leg, g.people, g.loads) : 0;
         const escorts = leg.mode === 'road' && leg.risk > 0 ? 1 : 0;
-        if (!fits(leg, d, trucks, escorts)) {
-          // Packing into convoys can need a truck or escort more than estimated: what does not
-          // fit stays for another day.
+        if (blocked || !fits(leg, d, trucks, escorts)) {
+          // Packing into convoys can need a truck or escort more than estimated: this convoy and
+          // every later one stay for another day. Only a prefix of the boarding order leaves,
+          // so no essential person leaves ahead of a non-essential one who boarded before.
+          blocked = true;
           for (const u of g.units) u.batch.count += u.count;
           continue;
         }
@@ -351,9 +388,55 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     for (const s of model.sites) if (s.isExit) stock.set(s.id, []);
   }
 
-  function fits(leg: ModelLeg, d: number, trucks: number, escorts: number): boolean {
+  type Group = { units: { batch: Batch; count: number }[]; people: number; loads: number };
+
+  /** Splits a draft's units, in boarding order, into convoys (or sorties) that each keep the rules. */
+  function pack(leg: ModelLeg, units: { batch: Batch; count: number }[]): Group[] {
+    const vehicles = leg.mode === 'road' ? units.filter((u) => u.batch.item.cls === 'vehicle') : [];
+    const rest = units.filter((u) => !vehicles.includes(u));
+    const seatCap = leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.seats_per_truck : fleet.air.seats;
+    const loadCap = leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.truck_capacity : fleet.air.truckloads;
+    const groups: Group[] = [];
+    let current: Group = { units: [], people: 0, loads: 0 };
+    const flush = () => {
+      if (current.units.length > 0) groups.push(current);
+      current = { units: [], people: 0, loads: 0 };
+    };
+    for (const u of rest) {
+      let left = u.count;
+      while (left > 0) {
+        const isPeople = u.batch.item.kind === 'group';
+        const room = isPeople ? seatCap - current.people : Math.floor((loadCap - current.loads + 1e-9) / u.batch.item.loads);
+        if (room <= 0) {
+          flush();
+          continue;
+        }
+        const n = Math.min(left, room);
+        current.units.push({ batch: u.batch, count: n });
+        if (isPeople) current.people += n;
+        else current.loads += n * u.batch.item.loads;
+        left -= n;
+      }
+    }
+    flush();
+    if (groups.length === 0) groups.push({ units: [], people: 0, loads: 0 });
+    groups[0]!.units.push(...vehicles);
+    return groups;
+  }
+
+  /** Whether every convoy or sortie of a draft, with `extra` units aboard too, can leave today. */
+  function surelyFits(draft: Draft, extra: { batch: Batch; count: number }[]): boolean {
+    const { leg, day } = draft;
+    const groups = pack(leg, [...draft.units, ...extra]);
+    if (leg.mode === 'air') return use.sorties[day]! + groups.length <= fleet.air.sorties_per_day;
+    const trucks = groups.reduce((a, g) => a + slotsFor(leg, g.people, g.loads), 0);
+    if (groups.some((g) => slotsFor(leg, g.people, g.loads) > fleet.convoy_max_trucks)) return false;
+    return fits(leg, day, trucks, leg.risk > 0 ? groups.length : 0, true);
+  }
+
+  function fits(leg: ModelLeg, d: number, trucks: number, escorts: number, several = false): boolean {
     if (leg.mode === 'air') return use.sorties[d]! < fleet.air.sorties_per_day;
-    if (trucks > fleet.convoy_max_trucks) return false;
+    if (!several && trucks > fleet.convoy_max_trucks) return false;
     for (let t = d; t < d + 2 * leg.days; t++) {
       if (use.trucks[t]! + trucks > fleet.trucks || use.escorts[t]! + escorts > fleet.escorts) return false;
     }
@@ -387,28 +470,21 @@ function strandedWhy(model: Model, routing: Routing, site: ModelSite): string {
   return `not enough seats (trucks × seats_per_truck, escorts, or air sorties) to bring everyone out of ${site.id} by ${addDays(model.scenario.start, routing.lastDay[site.index]!)}`;
 }
 
-/**
- * The order to work sites in: a site before every site it can send to, so that what arrives at a
- * hub is known when the hub is planned; among sites ready together, the earliest deadline first.
- * Where legs form a cycle, the site farthest from an exit goes first.
- */
-export function upstreamFirst(model: Model, hops: number[]): ModelSite[] {
-  const inner = model.sites.filter((s) => !s.isExit);
-  const into = new Map(inner.map((s) => [s.id, new Set<string>()]));
-  for (const leg of model.legs) {
-    if (leg.from !== leg.to && into.has(leg.to) && into.has(leg.from)) into.get(leg.to)!.add(leg.from);
-  }
-  const done = new Set<string>();
-  const order: ModelSite[] = [];
-  while (order.length < inner.length) {
-    const left = inner.filter((s) => !done.has(s.id));
-    const ready = left.filter((s) => [...into.get(s.id)!].every((u) => done.has(u)));
-    const pool = ready.length > 0 ? ready : left;
-    pool.sort((a, b) => (ready.length > 0 ? 0 : hops[b.index]! - hops[a.index]!) || a.deadlineDay - b.deadlineDay);
-    order.push(pool[0]!);
-    done.add(pool[0]!.id);
-  }
-  return order;
+/** For each site, the sites that can reach it through a chain of legs. */
+export function upstreamSites(model: Model): string[][] {
+  const into = new Map<string, string[]>();
+  for (const leg of model.legs) into.set(leg.to, [...(into.get(leg.to) ?? []), leg.from]);
+  return model.sites.map((site) => {
+    const seen = new Set<string>();
+    const queue = [...(into.get(site.id) ?? [])];
+    while (queue.length > 0) {
+      const u = queue.pop()!;
+      if (u === site.id || seen.has(u)) continue;
+      seen.add(u);
+      queue.push(...(into.get(u) ?? []));
+    }
+    return [...seen];
+  });
 }
 
 /** Fewest legs from each site to an exit. */
