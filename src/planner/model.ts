@@ -9,6 +9,8 @@ export type ItemClass = 'people' | CargoClass;
 
 export type ModelLeg = Leg & {
   index: number;
+  fromIndex: number;
+  toIndex: number;
   /** Cost of one truck on this leg (there and back) plus its risk weight. */
   truckCost: number;
   /** Risk weight of one person crossing. */
@@ -61,6 +63,8 @@ export function buildModel(scenario: Scenario): Model {
     return {
       ...leg,
       index,
+      fromIndex: scenario.sites.findIndex((x) => x.id === leg.from),
+      toIndex: scenario.sites.findIndex((x) => x.id === leg.to),
       truckCost: road ? costs.truck_km * leg.km * 2 + leg.risk * costs.risk_per_truck : 0,
       personRisk: road ? leg.risk * costs.risk_per_person : 0,
       closed,

@@ -16,10 +16,21 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
   const limit = options.timeLimitSeconds ?? 10;
   options.onProgress?.('bounding: solving the LP relaxation');
   // The bound may use most of the budget; the search needs little on its own.
-  const lp = await lowerBound(scenario, { timeLimitSeconds: limit * 0.7 });
+  const lp = await lowerBound(scenario, { timeLimitSeconds: limit * 0.7, bucketDays: bucketDaysFor(scenario) });
   options.onProgress?.(`bound: ${lp.status}${lp.bound === null ? '' : ` ${Math.round(lp.bound)}`} in ${lp.seconds.toFixed(1)} s`);
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000);
   const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress });
   if (result.ok) result.plan.solve_seconds = (performance.now() - started) / 1000;
   return { ...result, boundStatus: lp.status, boundSeconds: lp.seconds };
+}
+
+/**
+ * Days per time bucket of the LP. Daily for a mission the size of MINUSMA (~5,000 leg-days);
+ * coarser above, where the daily LP does not solve in time. Buckets keep it a valid bound and
+ * cost little when the fleet is not tight (see bound/README.md).
+ */
+export function bucketDaysFor(scenario: Scenario): number {
+  const days = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 86_400_000 + 1;
+  const legDays = scenario.legs.length * days;
+  return legDays <= 15_000 ? 1 : Math.ceil(legDays / 8_000);
 }

@@ -10,8 +10,6 @@ export type Routing = {
   unitCost(cls: ItemClass, leg: ModelLeg): number;
 };
 
-export const CLASSES: ItemClass[] = ['people', 'air', 'road', 'vehicle'];
-
 export function unitCost(model: Model, cls: ItemClass, leg: ModelLeg): number {
   const { fleet, costs } = model.scenario;
   if (leg.mode === 'air') {
@@ -27,17 +25,15 @@ export function unitCost(model: Model, cls: ItemClass, leg: ModelLeg): number {
 /** Whether a leg may be departed on day d and arrive in time. */
 export function canDepart(model: Model, lastDay: readonly number[], leg: ModelLeg, d: number): boolean {
   if (d > model.horizon || leg.closed[d]) return false;
-  const from = model.site.get(leg.from)!;
-  const to = model.site.get(leg.to)!;
-  return d <= lastDay[from.index]! && d + leg.days <= lastDay[to.index]!;
+  return d <= lastDay[leg.fromIndex]! && d + leg.days <= lastDay[leg.toIndex]!;
 }
 
 export function buildRouting(model: Model, override: Map<string, number> = new Map()): Routing {
   const n = model.sites.length;
   let lastDay = model.sites.map((s) => Math.min(s.deadlineDay, override.get(s.id) ?? Infinity));
-  const tables = () => compute(model, lastDay);
-  let value = tables();
-  // A camp whose people cannot leave after day x must be empty after x: tighten and repeat.
+  // A camp whose people cannot leave after day x must be empty after x: tighten with the people
+  // table alone until nothing changes, then build every table once.
+  let people = compute(model, lastDay, 'people');
   for (let iter = 0; iter < n + 1; iter++) {
     let changed = false;
     const next = lastDay.slice();
@@ -45,7 +41,7 @@ export function buildRouting(model: Model, override: Map<string, number> = new M
       if (s.isExit) continue;
       let last = -1;
       for (let d = lastDay[s.index]!; d >= 0; d--) {
-        if (Number.isFinite(value.people[s.index]![d]!)) {
+        if (Number.isFinite(people[s.index]![d]!)) {
           last = d;
           break;
         }
@@ -58,37 +54,37 @@ export function buildRouting(model: Model, override: Map<string, number> = new M
     }
     if (!changed) break;
     lastDay = next;
-    value = tables();
+    people = compute(model, lastDay, 'people');
   }
+  const value = { people, air: compute(model, lastDay, 'air'), road: compute(model, lastDay, 'road'), vehicle: compute(model, lastDay, 'vehicle') };
   return { value, lastDay, unitCost: (cls, leg) => unitCost(model, cls, leg) };
 }
 
-function compute(model: Model, lastDay: readonly number[]): Record<ItemClass, Float64Array[]> {
+function compute(model: Model, lastDay: readonly number[], cls: ItemClass): Float64Array[] {
   const H = model.horizon;
-  const out = {} as Record<ItemClass, Float64Array[]>;
-  const order = model.sites;
-  for (const cls of CLASSES) {
-    const v = order.map((s) => {
-      const a = new Float64Array(H + 2).fill(Infinity);
-      if (s.isExit) a.fill(0);
-      return a;
-    });
-    const costs = model.legs.map((l) => unitCost(model, cls, l));
-    for (let d = H; d >= 0; d--) {
-      for (const s of order) {
-        if (s.isExit || d > lastDay[s.index]!) continue;
-        let best = d + 1 <= lastDay[s.index]! ? v[s.index]![d + 1]! : Infinity;
-        for (const leg of model.legsFrom.get(s.id) ?? []) {
-          const c = costs[leg.index]!;
-          if (!Number.isFinite(c) || !canDepart(model, lastDay, leg, d)) continue;
-          const to = model.site.get(leg.to)!;
-          const total = c + v[to.index]![d + leg.days]!;
-          if (total < best) best = total;
-        }
-        v[s.index]![d] = best;
+  const v = model.sites.map((s) => {
+    const a = new Float64Array(H + 2).fill(Infinity);
+    if (s.isExit) a.fill(0);
+    return a;
+  });
+  const legs = model.legs
+    .map((leg) => ({ leg, cost: unitCost(model, cls, leg) }))
+    .filter((x) => Number.isFinite(x.cost));
+  const from = model.sites.map(() => [] as { leg: ModelLeg; cost: number }[]);
+  for (const x of legs) from[x.leg.fromIndex]!.push(x);
+  for (let d = H; d >= 0; d--) {
+    for (const s of model.sites) {
+      const last = lastDay[s.index]!;
+      if (s.isExit || d > last) continue;
+      let best = d + 1 <= last ? v[s.index]![d + 1]! : Infinity;
+      for (const { leg, cost } of from[s.index]!) {
+        const arrive = d + leg.days;
+        if (leg.closed[d] || arrive > lastDay[leg.toIndex]!) continue;
+        const total = cost + v[leg.toIndex]![arrive]!;
+        if (total < best) best = total;
       }
+      v[s.index]![d] = best;
     }
-    out[cls] = v;
   }
-  return out;
+  return v;
 }

@@ -87,6 +87,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
 
   let routing = buildRouting(model, override);
   let nextId = 1;
+  const bookings = bookGuardExits();
   // Day by day, every site; on each day the most urgent site (earliest last day) goes first,
   // so a camp about to close is not starved by a hub that has months left.
   for (let d = 0; d <= horizon; d++) {
@@ -97,6 +98,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // People of every site board first: they cannot be disposed of, so scarce trucks and
     // sorties are theirs. Then each site's cargo fills the same convoys, and the people left
     // (the guard, once no lot remains) take the seats that are left.
+    for (const b of bookings) if (b.day === d) release(b);
     const drafts = new Map<number, Draft>();
     for (const site of today) board(site, d, 'people', drafts);
     for (const site of today) {
@@ -133,6 +135,54 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       }
     }
     return seats >= people;
+  }
+
+  type Booking = { site: string; day: number; leg: ModelLeg; trucks: number; escorts: number; sorties: number; released: boolean };
+
+  /**
+   * A guard stays while lots remain, so it often leaves on the site's last day, when the fleet
+   * may be fully taken. Book its way out on that day now; the booking is released on that day
+   * (or when the guard has gone) for the guard and everyone else to use.
+   */
+  function bookGuardExits(): Booking[] {
+    const out: Booking[] = [];
+    for (const site of inner) {
+      const need = guardNeed[site.index]!;
+      if (need === 0) continue;
+      const day = routing.lastDay[site.index]!;
+      const legs = (model.legsFrom.get(site.id) ?? [])
+        .filter((l) => Number.isFinite(routing.unitCost('people', l)) && canDepart(model, routing.lastDay, l, day) && Number.isFinite(routing.value.people[l.toIndex]![day + l.days]!))
+        .sort((a, b) => routing.unitCost('people', a) - routing.unitCost('people', b));
+      for (const leg of legs) {
+        const b: Booking = { site: site.id, day, leg, trucks: 0, escorts: 0, sorties: 0, released: false };
+        if (leg.mode === 'air') {
+          b.sorties = Math.ceil(need / fleet.air.seats);
+          if (use.sorties[day]! + b.sorties > fleet.air.sorties_per_day) continue;
+          use.sorties[day]! += b.sorties;
+        } else {
+          b.trucks = Math.ceil(need / fleet.seats_per_truck);
+          b.escorts = leg.risk > 0 ? Math.ceil(b.trucks / fleet.convoy_max_trucks) : 0;
+          if (!fits(leg, day, b.trucks, b.escorts, true)) continue;
+          for (let t = day; t < day + 2 * leg.days; t++) {
+            use.trucks[t]! += b.trucks;
+            use.escorts[t]! += b.escorts;
+          }
+        }
+        out.push(b);
+        break;
+      }
+    }
+    return out;
+  }
+
+  function release(b: Booking): void {
+    if (b.released) return;
+    b.released = true;
+    use.sorties[b.day]! -= b.sorties;
+    for (let t = b.day; t < b.day + 2 * b.leg.days; t++) {
+      use.trucks[t]! -= b.trucks;
+      use.escorts[t]! -= b.escorts;
+    }
   }
 
   function hasLots(siteId: string): boolean {
@@ -216,6 +266,9 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       disposeHere(b, site, d);
     }
     stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    if (!stock.get(site.id)!.some((b) => b.item.kind === 'group' && b.item.essential && b.item.home === site.id)) {
+      for (const b of bookings) if (b.site === site.id) release(b);
+    }
   }
 
   /**

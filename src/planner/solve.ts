@@ -4,7 +4,9 @@ import type { Plan } from '../domain/plan/schema.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import { assemblePlan } from './assemble.ts';
 import { disposeEverything, economicDecisions, lpDecisions, moveEverything } from './decide.ts';
+import { cheapestDisposal } from './disposal.ts';
 import { buildModel, type Model } from './model.ts';
+import { buildRouting } from './routing.ts';
 import { objectiveOf } from './objective.ts';
 import { type Decisions, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
 
@@ -59,6 +61,64 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
 }
 
 /**
+ * When cargo is stranded for lack of capacity while cheaper cargo took that capacity, give up
+ * the cheapest cargo (by value per truckload and per unit of transport cost) at its origin, so
+ * the fleet goes to what is worth more. Repeats while the whole plan gets cheaper.
+ */
+function exchange(model: Model, start: Candidate, deadline: number, total: (s: Schedule) => number, progress?: (m: string) => void): Candidate {
+  const routing = buildRouting(model);
+  const moveCost = (lotId: string) => {
+    const lot = model.lot.get(lotId)!;
+    return Math.max(1, routing.value[lot.cls][model.site.get(lot.site)!.index]![0]!);
+  };
+  // Worth per truckload, per unit of what moving a truckload costs: low means give it up first.
+  const density = (lotId: string) => {
+    const lot = model.lot.get(lotId)!;
+    return lot.value / Math.max(lot.loads, 1e-9) / moveCost(lotId);
+  };
+  let best = start;
+  let bestTotal = total(best.schedule);
+  for (let round = 0; round < 30 && performance.now() < deadline; round++) {
+    const stuck = best.schedule.dispositions.filter((d) => d.on !== model.scenario.start && model.lot.get(d.lot)!.loads > 0);
+    if (stuck.length === 0) break;
+    const need = stuck.reduce((a, d) => a + d.count * model.lot.get(d.lot)!.loads, 0);
+    const ceiling = Math.max(...stuck.map((d) => density(d.lot)));
+    const stuckLots = new Set(stuck.map((d) => d.lot));
+    const movable = model.lots
+      .filter((l) => l.loads > 0 && !stuckLots.has(l.id) && (best.decisions.dispose.get(l.id) ?? 0) < l.count && density(l.id) < ceiling && cheapestDisposal(model.scenario, l, model.site.get(l.site)!))
+      .sort((a, b) => density(a.id) - density(b.id));
+    let accepted = false;
+    for (const share of [1, 0.5, 0.25, 0.1]) {
+      if (performance.now() > deadline) break;
+      const dispose = new Map(best.decisions.dispose);
+      const reasons = new Map(best.decisions.reasons ?? []);
+      let freed = 0;
+      for (const lot of movable) {
+        if (freed >= need * share) break;
+        const already = dispose.get(lot.id) ?? 0;
+        const n = Math.min(lot.count - already, Math.ceil((need * share - freed) / lot.loads));
+        dispose.set(lot.id, already + n);
+        reasons.set(lot.id, 'the fleet is fully used and this load is worth less per truck than others that would otherwise be lost');
+        freed += n * lot.loads;
+      }
+      if (freed === 0) break;
+      const decisions = { dispose, reasons };
+      const s = schedule(model, decisions, start.options);
+      const t = total(s);
+      if (t < bestTotal - 1e-6) {
+        best = { name: `${start.name}+exchange`, decisions, options: start.options, schedule: s };
+        bestTotal = t;
+        accepted = true;
+        progress?.(`exchange: ${Math.round(t)}`);
+        break;
+      }
+    }
+    if (!accepted) break;
+  }
+  return best;
+}
+
+/**
  * Local search over the decisions: for each lot, try disposing of all of it at origin or moving
  * all of it, and keep the change when the whole re-scheduled plan gets cheaper.
  */
@@ -69,7 +129,7 @@ function improve(
   total: (s: Schedule) => number,
   progress?: (m: string) => void,
 ): Candidate {
-  let best = start;
+  let best = exchange(model, start, deadline, total, progress);
   let bestTotal = total(best.schedule);
   // Lots stranded in the best plan, then the rest by value per unit, cheapest first.
   const strandedLots = new Set(best.schedule.dispositions.filter((d) => !best.decisions.dispose.has(d.lot)).map((d) => d.lot));
@@ -91,7 +151,7 @@ function improve(
         const s = schedule(model, decisions, start.options);
         const t = total(s);
         if (t < bestTotal - 1e-6) {
-          best = { name: `${start.name}+search`, decisions, options: start.options, schedule: s };
+          best = { name: `${best.name.replace(/\+search$/, '')}+search`, decisions, options: start.options, schedule: s };
           bestTotal = t;
           improved = true;
           progress?.(`improved: ${Math.round(t)}`);
