@@ -34,7 +34,7 @@ for (const inst of instances) {
 
 const m = (x: unknown) => (typeof x === 'number' ? `${(x / 1e6).toFixed(2)} M` : '—');
 const lines = [
-  '| instance | camps | units | people | limit s | solve s | peak MiB | total | bound | gap | greedy baseline | baseline / total | verified |',
+  '| instance | camps + hubs | units | people | limit s | solve s | peak MiB | total | bound | gap | greedy baseline | baseline / total | verified |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(({ name, limit, r, error }) => {
     if (!r) return `| ${name} | | | | ${limit} | failed: ${error} | | | | | | | |`;
