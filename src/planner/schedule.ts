@@ -103,6 +103,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     for (const site of today) board(site, d, 'people', drafts);
     for (const site of today) {
       for (const cls of ['road', 'air', 'vehicle'] as const) board(site, d, cls, drafts);
+      reseat(site, d, drafts);
       board(site, d, 'people', drafts, true);
       closeDay(site, d, drafts);
       // A site whose last lot and person are gone, with nothing on the way and nothing upstream
@@ -206,6 +207,17 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       return;
     }
     let order = legs;
+    if (cls === 'air' || cls === 'road') {
+      // Room left on today's convoys and sorties (a sortie full of people still has space for
+      // truckloads) costs cargo nothing more: use it when the onward route is no dearer.
+      const best = Math.min(wait, ...legs.map((l) => routing.unitCost(cls, l) + routing.value[cls][l.toIndex]![d + l.days]!));
+      for (const l of rankedLegs(site, cls, d, Infinity)) {
+        const draft = drafts.get(l.index);
+        if (!draft || draft.units.length === 0 || routing.value[cls][l.toIndex]![d + l.days]! > best + 1e-9) continue;
+        const movable = ready.filter((b) => b.count > 0);
+        if (movable.length > 0) load(movable, l, drafts, d, allowance, site, true);
+      }
+    }
     if (secondPass) {
       // Seats left on convoys that run today anyway cost people only their risk.
       const riding = rankedLegs(site, cls, d, Infinity).filter((l) => {
@@ -223,6 +235,40 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       const movable = ready.filter((b) => b.count > 0);
       if (movable.length === 0) break;
       load(movable, leg, drafts, d, allowance, site);
+    }
+  }
+
+  /**
+   * People who boarded a sortie may ride instead on a convoy that leaves today anyway with free
+   * seats: worth it when it saves whole sorties, net of the road's risk.
+   */
+  function reseat(site: ModelSite, d: number, drafts: Map<number, Draft>): void {
+    const mine = [...drafts.values()].filter((x) => x.leg.from === site.id && x.units.length > 0);
+    for (const air of mine.filter((x) => x.leg.mode === 'air')) {
+      for (const road of mine.filter((x) => x.leg.mode === 'road')) {
+        const people = air.units.filter((u) => u.batch.item.kind === 'group');
+        const aboard = people.reduce((a, u) => a + u.count, 0);
+        const roadPeople = road.units.reduce((a, u) => a + (u.batch.item.kind === 'group' ? u.count : 0), 0);
+        const spare = road.slots * fleet.seats_per_truck - roadPeople;
+        if (aboard === 0 || spare <= 0) continue;
+        const k = Math.min(spare, aboard);
+        const loads = air.units.reduce((a, u) => a + (u.batch.item.kind === 'lot' ? u.count * u.batch.item.loads : 0), 0);
+        const saved = slotsFor(air.leg, aboard, loads) - (aboard - k > 0 || loads > 0 ? slotsFor(air.leg, aboard - k, loads) : 0);
+        const byRoad = road.leg.personRisk + routing.value.people[road.leg.toIndex]![d + road.leg.days]!;
+        const byAir = routing.value.people[air.leg.toIndex]![d + air.leg.days]!;
+        if (saved * scenario.costs.air_sortie - k * (byRoad - byAir) <= 0) continue;
+        let left = k;
+        for (const u of [...people].reverse()) {
+          if (left === 0) break;
+          const n = Math.min(u.count, left);
+          u.count -= n;
+          left -= n;
+          road.units.push({ batch: u.batch, count: n });
+        }
+        air.units = air.units.filter((u) => u.count > 0);
+        const airPeople = aboard - k;
+        air.slots = air.units.length > 0 ? slotsFor(air.leg, airPeople, loads) : 0;
+      }
     }
   }
 
@@ -305,8 +351,9 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   type Draft = { leg: ModelLeg; day: number; units: { batch: Batch; count: number }[]; people: number; loads: number; slots: number };
 
   /** Loads batches onto today's convoys (road) or sorties (air) of one leg, as capacity allows. */
-  function load(batches: Batch[], leg: ModelLeg, drafts: Map<number, Draft>, d: number, allowance: { essential: number }, site: ModelSite): void {
-    const maxSlots = leg.mode === 'road' ? roadTrucksAvailable(leg, d, drafts) : sortiesAvailable(d, drafts, leg);
+  function load(batches: Batch[], leg: ModelLeg, drafts: Map<number, Draft>, d: number, allowance: { essential: number }, site: ModelSite, spareOnly = false): void {
+    // With spareOnly, only the room left on convoys or sorties already drafted is used.
+    const maxSlots = spareOnly ? (drafts.get(leg.index)?.slots ?? 0) : leg.mode === 'road' ? roadTrucksAvailable(leg, d, drafts) : sortiesAvailable(d, drafts, leg);
     if (maxSlots <= 0) return;
     let draft = drafts.get(leg.index);
     if (!draft) {
@@ -449,29 +496,24 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     const rest = units.filter((u) => !vehicles.includes(u));
     const seatCap = leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.seats_per_truck : fleet.air.seats;
     const loadCap = leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.truck_capacity : fleet.air.truckloads;
+    // First fit: each unit goes into the first convoy with room for its kind, so people and
+    // cargo share convoys instead of each opening their own.
     const groups: Group[] = [];
-    let current: Group = { units: [], people: 0, loads: 0 };
-    const flush = () => {
-      if (current.units.length > 0) groups.push(current);
-      current = { units: [], people: 0, loads: 0 };
-    };
     for (const u of rest) {
+      const isPeople = u.batch.item.kind === 'group';
       let left = u.count;
-      while (left > 0) {
-        const isPeople = u.batch.item.kind === 'group';
-        const room = isPeople ? seatCap - current.people : Math.floor((loadCap - current.loads + 1e-9) / u.batch.item.loads);
-        if (room <= 0) {
-          flush();
-          continue;
-        }
+      for (let i = 0; left > 0; i++) {
+        if (i === groups.length) groups.push({ units: [], people: 0, loads: 0 });
+        const g = groups[i]!;
+        const room = isPeople ? seatCap - g.people : Math.floor((loadCap - g.loads + 1e-9) / u.batch.item.loads);
+        if (room <= 0) continue;
         const n = Math.min(left, room);
-        current.units.push({ batch: u.batch, count: n });
-        if (isPeople) current.people += n;
-        else current.loads += n * u.batch.item.loads;
+        g.units.push({ batch: u.batch, count: n });
+        if (isPeople) g.people += n;
+        else g.loads += n * u.batch.item.loads;
         left -= n;
       }
     }
-    flush();
     if (groups.length === 0) groups.push({ units: [], people: 0, loads: 0 });
     groups[0]!.units.push(...vehicles);
     return groups;

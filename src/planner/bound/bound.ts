@@ -31,7 +31,11 @@ export type BoundStats = {
   iterations: number | null;
 };
 
+export type LegFlow = { people: number; loads: number; vehicles: number };
+
 export type BoundResult = {
+  /** The LP's flows per leg, for diagnosis and to guide routing (empty unless optimal). */
+  legFlows?: Record<string, LegFlow>;
   /** Proven lower bound on `total`; null when the LP did not solve to optimality in time. */
   bound: number | null;
   /** HiGHS model status in words ('optimal', 'infeasible', 'timeLimit', …). */
@@ -124,7 +128,9 @@ export async function lowerBound(scenario: Scenario, options: BoundOptions = {})
     const bound = safeDualBound(model, sol.rowDual);
     let airPeople = 0;
     for (const c of model.airPeopleCols) airPeople += sol.colValue[c]!;
+    const legFlows = readLegFlows(model, sol.colValue, scenario);
     return {
+      legFlows,
       bound: Number.isFinite(bound) ? bound : null,
       status: Number.isFinite(bound) ? status : 'noCertificate',
       seconds: (performance.now() - t0) / 1000,
@@ -135,6 +141,20 @@ export async function lowerBound(scenario: Scenario, options: BoundOptions = {})
   } finally {
     lp.dispose();
   }
+}
+
+/** The LP's totals per leg (`from>to:mode`): people, truckloads, and trucks or sorties. */
+function readLegFlows(model: BuiltModel, colValue: Float64Array, scenario: Scenario): Record<string, LegFlow> {
+  const out: Record<string, LegFlow> = {};
+  for (const a of model.arcCols) {
+    const leg = scenario.legs[a.leg]!;
+    const key = `${leg.from}>${leg.to}:${leg.mode}`;
+    const f = (out[key] ??= { people: 0, loads: 0, vehicles: 0 });
+    if (a.people >= 0) f.people += colValue[a.people]!;
+    for (const c of a.cargo) f.loads += colValue[c]!;
+    if (a.vehicles >= 0) f.vehicles += colValue[a.vehicles]!;
+  }
+  return out;
 }
 
 function readMoves(model: BuiltModel, colValue: Float64Array | null): Record<string, number> {

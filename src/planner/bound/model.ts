@@ -66,6 +66,8 @@ export type BuiltModel = {
   lots: LotColumns[];
   /** Columns of people flown on air legs. */
   airPeopleCols: number[];
+  /** Per arc: its leg and the columns of people, cargo and trucks (road) or sorties (air); −1 if absent. */
+  arcCols: { leg: number; people: number; cargo: number[]; vehicles: number }[];
   /** Set when the relaxation is already seen to be infeasible (then so is the scenario). */
   infeasible: string | null;
   bucketDays: number;
@@ -406,6 +408,7 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
   };
 
   const airPeopleCols: number[] = [];
+  const arcCols: BuiltModel['arcCols'] = [];
   for (const a of arcs) {
     const leg = scenario.legs[a.leg]!;
     const flows: Array<[Cls, boolean]> = CLASSES.map((c) => [c, totalSupply[c]! > 0 && classOnArc(c, a) && usefulTail(c, a.from) && (a.to < 0 || bwd[c]![a.to] === 1)]);
@@ -418,8 +421,10 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
     if (a.road) {
       const peopleRow = flows[P]![1] ? newRow(-INF, 0) : -1;
       const cargoRow = flows[A]![1] || flows[R]![1] ? newRow(-INF, 0) : -1;
-      if (flows[P]![1]) newCol(leg.risk * costs.risk_per_person, 0, totalSupply[P]!, [...rowsFor(P), [peopleRow, 1 / fleet.seats_per_truck]]);
-      for (const c of [A, R] as const) if (flows[c]![1]) newCol(0, 0, totalSupply[c]!, [...rowsFor(c), [cargoRow, 1 / fleet.truck_capacity]]);
+      const cols: BuiltModel['arcCols'][number] = { leg: a.leg, people: -1, cargo: [], vehicles: -1 };
+      arcCols.push(cols);
+      if (flows[P]![1]) cols.people = newCol(leg.risk * costs.risk_per_person, 0, totalSupply[P]!, [...rowsFor(P), [peopleRow, 1 / fleet.seats_per_truck]]);
+      for (const c of [A, R] as const) if (flows[c]![1]) cols.cargo.push(newCol(0, 0, totalSupply[c]!, [...rowsFor(c), [cargoRow, 1 / fleet.truck_capacity]]));
       const entries: Array<[number, number]> = [];
       if (peopleRow >= 0) entries.push([peopleRow, -1]);
       if (cargoRow >= 0) entries.push([cargoRow, -1]);
@@ -430,12 +435,14 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
         if (leg.risk > 0) entries.push([windowRow(escortRows, first, w, fleet.escorts), coef / fleet.convoy_max_trucks]);
       }
       // Trucks of all movements departing in the bucket: at most the fleet on each of its days.
-      newCol(costs.truck_km * leg.km * 2 + leg.risk * costs.risk_per_truck, 0, fleet.trucks * k, entries);
+      cols.vehicles = newCol(costs.truck_km * leg.km * 2 + leg.risk * costs.risk_per_truck, 0, fleet.trucks * k, entries);
     } else {
       const peopleRow = flows[P]![1] ? newRow(-INF, 0) : -1;
       const cargoRow = flows[A]![1] ? newRow(-INF, 0) : -1;
-      if (flows[P]![1]) airPeopleCols.push(newCol(0, 0, totalSupply[P]!, [...rowsFor(P), [peopleRow, 1 / fleet.air.seats]]));
-      if (flows[A]![1]) newCol(0, 0, totalSupply[A]!, [...rowsFor(A), [cargoRow, 1 / fleet.air.truckloads]]);
+      const cols: BuiltModel['arcCols'][number] = { leg: a.leg, people: -1, cargo: [], vehicles: -1 };
+      arcCols.push(cols);
+      if (flows[P]![1]) airPeopleCols.push((cols.people = newCol(0, 0, totalSupply[P]!, [...rowsFor(P), [peopleRow, 1 / fleet.air.seats]])));
+      if (flows[A]![1]) cols.cargo.push(newCol(0, 0, totalSupply[A]!, [...rowsFor(A), [cargoRow, 1 / fleet.air.truckloads]]));
       let sr = sortieRows.get(a.bucket);
       const daysInBucket = Math.min(H, a.bucket * k + k - 1) - a.bucket * k + 1;
       const cap = fleet.air.sorties_per_day * daysInBucket;
@@ -443,7 +450,7 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
       const entries: Array<[number, number]> = [[sr, 1]];
       if (peopleRow >= 0) entries.push([peopleRow, -1]);
       if (cargoRow >= 0) entries.push([cargoRow, -1]);
-      newCol(costs.air_sortie, 0, cap, entries);
+      cols.vehicles = newCol(costs.air_sortie, 0, cap, entries);
     }
   }
 
@@ -461,6 +468,7 @@ export function buildModel(scenario: Scenario, options: BuildOptions = {}): Buil
     offset,
     lots: lotsOut,
     airPeopleCols,
+    arcCols,
     infeasible,
     bucketDays: k,
   };
