@@ -203,7 +203,8 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     const wait = d + 1 <= last ? routing.value[cls][site.index]![d + 1]! : Infinity;
     const legs = rankedLegs(site, cls, d, wait);
     if (cls === 'vehicle') {
-      loadVehicles(ready, legs, drafts, d, !Number.isFinite(wait));
+      // Vehicles drive with any convoy that leaves today on a way out, not only their shortest.
+      loadVehicles(ready, rankedLegs(site, cls, d, Infinity), drafts, d, !Number.isFinite(wait));
       return;
     }
     let order = legs;
