@@ -52,7 +52,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
     return { ok: false, stranded };
   }
   options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))}`);
-  best = improve(model, best, deadline, total, options.onProgress);
+  best = improve(model, best, deadline, total, options.onProgress, options.moveFraction);
   const seconds = (performance.now() - started) / 1000;
   const plan = assemblePlan(model, best.schedule, { bound: options.bound ?? null, solveSeconds: seconds, method: best.name });
   const baseSchedule = candidates.find((c) => c.name === 'baseline')!.schedule;
@@ -128,19 +128,27 @@ function improve(
   deadline: number,
   total: (s: Schedule) => number,
   progress?: (m: string) => void,
+  moveFraction?: Readonly<Record<string, number>>,
 ): Candidate {
   let best = exchange(model, start, deadline, total, progress);
   let bestTotal = total(best.schedule);
   // Lots stranded in the best plan, then the rest by value per unit, cheapest first.
   const strandedLots = new Set(best.schedule.dispositions.filter((d) => !best.decisions.dispose.has(d.lot)).map((d) => d.lot));
-  const order = [...model.lots].sort((a, b) => Number(strandedLots.has(b.id)) - Number(strandedLots.has(a.id)) || a.value - b.value);
+  // Where the LP relaxation disagrees most with the current decision, look first.
+  const lpDispose = (id: string, count: number) => (moveFraction?.[id] === undefined ? undefined : count - Math.round(moveFraction[id]! * count));
+  const disagreement = (l: (typeof model.lots)[number]) => {
+    const target = lpDispose(l.id, l.count);
+    return target === undefined ? 0 : Math.abs(target - (best.decisions.dispose.get(l.id) ?? 0)) * l.value;
+  };
+  const order = [...model.lots].sort((a, b) => Number(strandedLots.has(b.id)) - Number(strandedLots.has(a.id)) || disagreement(b) - disagreement(a) || a.value - b.value);
   let improved = true;
   for (let round = 0; improved && round < 3; round++) {
     improved = false;
     for (const lot of order) {
       if (performance.now() > deadline) return best;
       const current = best.decisions.dispose.get(lot.id) ?? 0;
-      const tries = current > 0 ? [0] : [lot.count];
+      const target = lpDispose(lot.id, lot.count);
+      const tries = [current > 0 ? 0 : lot.count, ...(target !== undefined && target !== current && target > 0 && target < lot.count ? [target] : [])];
       for (const n of tries) {
         const dispose = new Map(best.decisions.dispose);
         if (n === 0) dispose.delete(lot.id);
