@@ -106,6 +106,31 @@ describe('drawdown init, log and log verify', () => {
     expect(r.stderr).toMatch(/log entry 2 is broken: entry 2 is missing/);
   });
 
+  it('reads no other SQLite file as a store, and leaves it untouched', () => {
+    const file = join(tmp(), 'other.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE notes (t TEXT)');
+    raw.close();
+    const r = drawdown(['log', '--db', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a Drawdown store/);
+    const again = new Database(file);
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('names a log entry whose payload was replaced, instead of failing inside', () => {
+    const db = join(tmp(), 'mission.db');
+    drawdown(['init', 'test/fixtures/valid.yaml', '--db', db]);
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER log_no_update');
+    raw.prepare("UPDATE log SET payload = 'not json' WHERE seq = 1").run();
+    raw.close();
+    const r = drawdown(['plan', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/log entry 1 is not JSON \(DRW_LOG_BROKEN\)/);
+  });
+
   it('reports a file that is not a store without a stack trace', () => {
     const dir = tmp();
     const file = join(dir, 'not-a-db.db');

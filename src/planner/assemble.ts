@@ -11,7 +11,9 @@ export function assemblePlan(model: Model, s: Schedule, extra: { bound: number |
   const closures = model.sites
     .filter((site) => !site.isExit && s.closesOn.has(site.id))
     .map((site) => ({ site: site.id, closes_on: addDays(scenario.start, s.closesOn.get(site.id)!), deadline: site.deadline! }));
-  const bound = extra.bound === null ? null : Math.min(extra.bound, objective.total);
+  // A bound above the plan's total would mean the relaxation and the plan disagree on the rules:
+  // claim nothing rather than a false optimality.
+  const bound = extra.bound === null || extra.bound > objective.total + 1e-6 * Math.max(1, Math.abs(objective.total)) ? null : Math.min(extra.bound, objective.total);
   return {
     scenario: scenario.mission,
     horizon: { start: scenario.start, end: scenario.end },

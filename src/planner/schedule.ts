@@ -28,7 +28,8 @@ export type ScheduleOptions = {
 
 export type PlannedDisposition = Disposition & { reason: string };
 
-export type Stranded = { site: string; day: number; people: number; groups: string[]; why: string };
+/** What a plan could not bring out: people, or lots that may neither leave in time nor be disposed of. */
+export type Stranded = { site: string; day: number; people: number; groups: string[]; lots: string[]; why: string };
 
 export type Schedule = {
   movements: Movement[];
@@ -65,11 +66,13 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   for (const lot of model.lots) {
     const site = model.site.get(lot.site)!;
     let keep = lot.count;
-    const drop = Math.min(lot.count, decisions.dispose.get(lot.id) ?? 0);
+    // A kind whose rules do not allow `move` is never moved: all of it is disposed of at origin.
+    const movable = scenario.rules[lot.kind].includes('move');
+    const drop = movable ? Math.min(lot.count, decisions.dispose.get(lot.id) ?? 0) : lot.count;
     const choice = drop > 0 ? cheapestDisposal(scenario, lot, site) : undefined;
     if (choice) {
       const action: DisposalAction = options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
-      dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(0), reason: decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' });
+      dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(0), reason: movable ? decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' : `the rules do not allow moving ${lot.kind}` });
       touch(site.id, 0);
       keep -= drop;
     }
@@ -118,8 +121,16 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   }
   for (const site of inner) {
     const left = stock.get(site.id)!.filter((b) => b.item.kind === 'group' && b.count > 0);
-    if (left.length > 0) {
-      stranded.push({ site: site.id, day: routing.lastDay[site.index]!, people: left.reduce((a, b) => a + b.count, 0), groups: [...new Set(left.map((b) => b.item.id))], why: strandedWhy(model, routing, site) });
+    const lots = stock.get(site.id)!.filter((b) => b.item.kind === 'lot' && b.count > 0);
+    if (left.length > 0 || lots.length > 0) {
+      stranded.push({
+        site: site.id,
+        day: routing.lastDay[site.index]!,
+        people: left.reduce((a, b) => a + b.count, 0),
+        groups: [...new Set(left.map((b) => b.item.id))],
+        lots: [...new Set(lots.map((b) => b.item.id))],
+        why: left.length > 0 ? strandedWhy(model, routing, site) : `these lots can neither reach an exit in time nor be disposed of under the rules for their kind and owner`,
+      });
     }
   }
   return { movements, dispositions, stranded, use, closesOn };
@@ -364,7 +375,10 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     const seatCap = leg.mode === 'road' ? fleet.seats_per_truck : fleet.air.seats;
     const loadCap = leg.mode === 'road' ? fleet.truck_capacity : fleet.air.truckloads;
     const sorted = [...batches].sort((a, b) => b.item.priority - a.item.priority);
+    // A unit bigger than one convoy or sortie can carry can never go this way.
+    const unitCap = leg.mode === 'road' ? fleet.convoy_max_trucks * fleet.truck_capacity : fleet.air.truckloads;
     for (const b of sorted) {
+      if (b.item.kind === 'lot' && b.item.loads > unitCap + 1e-9) continue;
       if (b.item.kind === 'group') {
         const guarded = b.item.essential && b.item.home === site.id;
         const room = Math.max(0, maxSlots * seatCap - draft.people);
@@ -507,6 +521,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
         if (i === groups.length) groups.push({ units: [], people: 0, loads: 0 });
         const g = groups[i]!;
         const room = isPeople ? seatCap - g.people : Math.floor((loadCap - g.loads + 1e-9) / u.batch.item.loads);
+        if (room <= 0 && g.units.length === 0) throw new Error(`a unit of ${u.batch.item.id} fits no ${leg.mode === 'road' ? 'convoy' : 'sortie'}`);
         if (room <= 0) continue;
         const n = Math.min(left, room);
         g.units.push({ batch: u.batch, count: n });

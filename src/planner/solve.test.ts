@@ -39,6 +39,31 @@ describe('solve', () => {
     for (const d of result.plan.dispositions) expect(d.reason?.length ?? 0).toBeGreaterThan(10);
   });
 
+  it('disposes of a unit too big for any convoy instead of hanging, and the plan verifies', () => {
+    const base = load('scenarios/examples/two-camps.yaml');
+    const scenario = { ...base, sites: base.sites.map((s) => ({ ...s, lots: s.lots.map((l) => (l.kind === 'container' ? { ...l, truckloads: base.fleet.convoy_max_trucks * base.fleet.truck_capacity + 1 } : l)) })) };
+    const result = solve(scenario, { timeLimitSeconds: 0.5 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(verifyPlan(scenario, result.plan).violations).toEqual([]);
+    const containers = scenario.sites.flatMap((s) => s.lots).filter((l) => l.kind === 'container').map((l) => l.id);
+    expect(result.plan.movements.some((m) => m.cargo.some((c) => containers.includes(c.lot)))).toBe(false);
+  });
+
+  it('never moves a kind whose rules leave out move, and the verifier agrees', () => {
+    const base = load('scenarios/examples/two-camps.yaml');
+    const scenario = { ...base, rules: { ...base.rules, container: ['destroy', 'sell'] as ('destroy' | 'sell')[] } };
+    const result = solve(scenario, { timeLimitSeconds: 0.5 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(verifyPlan(scenario, result.plan).violations).toEqual([]);
+    const containers = new Set(scenario.sites.flatMap((s) => s.lots).filter((l) => l.kind === 'container').map((l) => l.id));
+    expect(result.plan.movements.some((m) => m.cargo.some((c) => containers.has(c.lot)))).toBe(false);
+    // A plan that does carry them breaks rule 5.
+    const moved = { ...result.plan, movements: result.plan.movements.map((m, i) => (i === 0 && m.mode === 'road' ? { ...m, cargo: [...m.cargo, { lot: [...containers][0]!, count: 1 }] } : m)) };
+    expect(verifyPlan(scenario, moved).violations.some((v) => v.rule === 5)).toBe(true);
+  });
+
   it('explains which site cannot be emptied when no plan exists', () => {
     const scenario = scenarioSchema.parse({
       version: 1, mission: 'No way out', start: '2023-07-01', end: '2023-07-04',

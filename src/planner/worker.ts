@@ -11,10 +11,19 @@ export function planInWorker(scenario: Scenario, options: { timeLimitSeconds?: n
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: { scenario, timeLimitSeconds: options.timeLimitSeconds },
     });
+    // The planner keeps to its time limit; this only guards against a bug that would not.
+    const limit = options.timeLimitSeconds ?? 10;
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`the planner did not finish within ${Math.round(limit * 3 + 60)} s of its ${limit} s limit`));
+    }, (limit * 3 + 60) * 1000);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'progress') options.onProgress?.(m.message);
-      else if (m.kind === 'done') resolve(m.result);
-      else reject(new Error(m.message));
+      else {
+        clearTimeout(timer);
+        if (m.kind === 'done') resolve(m.result);
+        else reject(new Error(m.message));
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {

@@ -1,6 +1,6 @@
 // The mission store: one mission, its scenario and its append-only, hash-chained log.
 // Callers use this facade only; the dialect underneath is chosen by `openStore`.
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DrawdownError } from '../domain/errors.ts';
 import { eventSchema, type MissionEvent } from '../domain/events/schema.ts';
 import { parseScenario } from '../domain/scenario/parse.ts';
@@ -39,6 +39,11 @@ export async function openStore(target: string, options: StoreOptions = {}): Pro
   }
   const conn = openSqlite(target, { mustExist: options.mustExist ?? false });
   try {
+    if (options.mustExist) {
+      // A command that only reads must not turn some other file into a store.
+      const tables = (await conn.db.introspection.getTables()).map((t) => t.name);
+      if (!tables.includes('log') || !tables.includes('mission')) throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target}: not a Drawdown store`);
+    }
     await migrate(conn.db, conn.dialect, conn.location);
   } catch (e) {
     await conn.close();
@@ -90,7 +95,7 @@ export class MissionStore {
       throw new DrawdownError('DRW_MISSION_EXISTS', `${this.location} already holds mission "${existing.name}" (created ${existing.created_at})`);
     }
     const digest = sha256(input.text);
-    return this.conn.db.transaction().execute(async (trx) => {
+    return this.conn.writeTransaction(async (trx) => {
       if (existing) {
         // Replacing a mission starts a new log; the append-only guard is lifted for this alone.
         await this.conn.clearLog(trx);
@@ -108,14 +113,27 @@ export class MissionStore {
   async append(events: readonly MissionEvent[], actor: string): Promise<LogEntry[]> {
     await this.requireMission();
     const at = this.now().toISOString();
-    return this.conn.db.transaction().execute((trx) => appendIn(trx, events, actor, at));
+    return this.conn.writeTransaction((trx) => appendIn(trx, events, actor, at));
   }
 
   async entries(filter: { type?: string } = {}): Promise<LogEntry[]> {
     let q = this.conn.db.selectFrom('log').selectAll().orderBy('seq');
     if (filter.type) q = q.where('type', '=', filter.type);
     const rows = await q.execute();
-    return rows.map((r) => ({ seq: Number(r.seq), recorded_at: r.recorded_at, actor: r.actor, type: r.type, on: r.on_date, event: JSON.parse(r.payload) as MissionEvent, prev_hash: r.prev_hash, hash: r.hash }));
+    return rows.map((r) => ({ seq: Number(r.seq), recorded_at: r.recorded_at, actor: r.actor, type: r.type, on: r.on_date, event: this.readEvent(Number(r.seq), r.payload), prev_hash: r.prev_hash, hash: r.hash }));
+  }
+
+  /** Each stored event is validated again on the way out: a row changed behind our back is named. */
+  private readEvent(seq: number, payload: string): MissionEvent {
+    let value: unknown;
+    try {
+      value = JSON.parse(payload);
+    } catch {
+      throw new DrawdownError('DRW_LOG_BROKEN', `${this.location}: log entry ${seq} is not JSON`);
+    }
+    const event = eventSchema.safeParse(value);
+    if (!event.success) throw new DrawdownError('DRW_LOG_BROKEN', `${this.location}: log entry ${seq} is not a valid event`);
+    return event.data;
   }
 
   /** The validated events of the log, in order, for the fold. */
@@ -156,7 +174,7 @@ export class MissionStore {
   }
 }
 
-async function appendIn(trx: Transaction<Tables>, events: readonly MissionEvent[], actor: string, at: string): Promise<LogEntry[]> {
+async function appendIn(trx: Kysely<Tables>, events: readonly MissionEvent[], actor: string, at: string): Promise<LogEntry[]> {
   const last = await trx.selectFrom('log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let seq = last ? Number(last.seq) : 0;
   let prev = last?.hash ?? GENESIS_HASH;

@@ -26,6 +26,7 @@ export async function log(argv: string[], io: Io): Promise<number> {
       io.err(`drawdown: ${store.location}: log entry ${report.broken.seq} is broken: ${report.broken.reason} (DRW_LOG_BROKEN) — restore the store from a backup`);
       return 1;
     }
+    await store.requireMission();
     const entries = await store.entries(values.type ? { type: values.type } : {});
     if (fmt === 'json') io.out(JSON.stringify(entries, null, 2));
     else {

@@ -28,7 +28,9 @@ export async function plan(argv: string[], io: Io): Promise<number> {
   };
   const result = await planInWorker(scenario, { timeLimitSeconds: limit, onProgress: progress });
   if (!result.ok) {
-    const lines = result.stranded.map((s) => `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}`);
+    const lines = result.stranded.map((s) =>
+      s.people > 0 ? `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}` : `${s.site}: lots ${s.lots.join(', ')} — ${s.why}`,
+    );
     throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')}`, lines);
   }
   if (fmt === 'json') io.out(JSON.stringify(result.plan, null, 2));
@@ -40,7 +42,7 @@ async function source(positionals: string[], db: string | undefined): Promise<Sc
   if (positionals.length > 1) throw new DrawdownError('DRW_USAGE', `drawdown plan: expected one scenario file, got ${positionals.join(' ')}`);
   if (positionals.length === 1 && db) throw new DrawdownError('DRW_USAGE', 'drawdown plan: give a scenario file or --db, not both');
   if (positionals.length === 1) return loadScenarioFile(positionals[0]!).scenario;
-  if (!db) throw new DrawdownError('DRW_USAGE', 'drawdown plan: give a scenario file, or --db FILE to plan from a mission store');
+  // No file: the mission store (--db, else $DRAWDOWN_DB, else ./data/drawdown.db).
   const store = await openStore(storePath(db), { mustExist: true });
   try {
     return foldState(await store.scenario(), await store.events()).scenario;

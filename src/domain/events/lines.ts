@@ -25,7 +25,10 @@ export function validateEventLines(text: string, state: MissionState): LinesResu
     }
     const parsed = eventSchema.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ line, field: issue.path.join('.') || 'type', message: describeIssue(issue, value) });
+      for (const issue of parsed.error.issues) {
+        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || 'type';
+        problems.push({ line, field, message: describeIssue(issue, value) });
+      }
       return;
     }
     const conflicts = checkEvent(current, parsed.data);

@@ -43,7 +43,13 @@ export function parseScenario(text: string, file: string): ParseResult {
     return { ok: false, problems: [{ file, line: 1, col: 1, path: '(file)', message: 'the file is empty', hint: 'start from scenarios/examples/two-camps.yaml and see SCENARIO.md for the fields' }] };
   }
 
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // e.g. an alias expanded too many times (a "billion laughs" file)
+    return { ok: false, problems: [{ file, line: 1, col: 1, path: '(yaml)', message: `YAML cannot be read: ${(e as Error).message.split('\n')[0]}`, hint: 'write the values out instead of through aliases' }] };
+  }
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, problems: sortProblems(parsed.error.issues.flatMap((issue) => fromIssue(issue, raw, doc, lines, file))) };

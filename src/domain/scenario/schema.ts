@@ -35,7 +35,7 @@ const nonNegativeInt = z.number().int({ error: 'must be a whole number' }).min(0
 /** `UN` for UN-owned equipment, `COE/<country>` for contingent-owned equipment. */
 export const owner = z
   .string()
-  .regex(/^(UN|COE\/[A-Z][A-Za-z .'-]*)$/, { error: 'must be UN or COE/<Country> (e.g. COE/Chad)' });
+  .regex(/^(UN|COE\/\S.*)$/u, { error: 'must be UN or COE/<Country> (e.g. COE/Chad)' });
 
 export const personnelGroupSchema = z.strictObject({
   group: id,

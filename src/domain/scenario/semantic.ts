@@ -92,6 +92,11 @@ function checkClosures(s: Scenario): SemanticProblem[] {
 
 function checkRules(s: Scenario): SemanticProblem[] {
   const out: SemanticProblem[] = [];
+  for (const kind of Object.keys(s.rules) as (keyof Scenario['rules'])[]) {
+    if (s.rules[kind].length > 0) continue;
+    const lots = s.sites.flatMap((site) => site.lots.filter((l) => l.kind === kind).map((l) => l.id));
+    if (lots.length > 0) out.push({ path: ['rules', kind], message: `allows nothing for ${kind}, yet lots ${lots.slice(0, 3).join(', ')}${lots.length > 3 ? '…' : ''} are ${kind}`, hint: 'allow move or a disposal for this kind' });
+  }
   for (const kind of ['ammunition', 'weapon'] as const) {
     const bad = s.rules[kind].filter((a) => a === 'hand_over' || a === 'sell');
     if (bad.length > 0) {

@@ -1,4 +1,4 @@
-// Rule 5: what may be done with a lot that is not moved.
+// Rule 5: what may be done with a lot: the disposals its kind allows, and moving only if allowed.
 import type { Plan } from '../../domain/plan/schema.ts';
 import { isContingentOwned } from '../../domain/scenario/schema.ts';
 import type { Lookup } from './lookup.ts';
@@ -23,6 +23,15 @@ export function checkDispositionRules(look: Lookup, plan: Plan): Violation[] {
     }
     if ((d.action === 'sell' || d.action === 'hand_over') && isContingentOwned(lot.owner)) {
       add(`${label}: contingent-owned equipment belongs to ${lot.owner.slice(4)} and is never sold or handed over`, d.lot);
+    }
+  }
+  // A kind whose rules leave out `move` may not be carried at all.
+  for (const m of plan.movements) {
+    for (const c of m.cargo) {
+      const found = look.lots.get(c.lot);
+      if (found && !look.scenario.rules[found.lot.kind].includes('move')) {
+        add(`movement ${m.id} carries ${c.count} of lot ${c.lot}, but the rules do not allow moving ${found.lot.kind}`, c.lot);
+      }
     }
   }
   return out;

@@ -34,6 +34,19 @@ export function openSqlite(file: string, options: SqliteOptions): StoreConnectio
     dialect: 'sqlite',
     location: file,
     db,
+    writeTransaction(fn) {
+      return db.connection().execute(async (c) => {
+        await sql`BEGIN IMMEDIATE`.execute(c);
+        try {
+          const result = await fn(c);
+          await sql`COMMIT`.execute(c);
+          return result;
+        } catch (e) {
+          await sql`ROLLBACK`.execute(c);
+          throw e;
+        }
+      });
+    },
     async clearLog(trx) {
       await sql`DROP TRIGGER IF EXISTS log_no_delete`.execute(trx);
       await trx.deleteFrom('log').execute();
