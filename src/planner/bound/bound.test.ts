@@ -2,30 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../domain/scenario/parse.ts';
-import { type Scenario, type ScenarioInput, scenarioSchema } from '../../domain/scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../../domain/scenario/schema.ts';
+import { camp, exit, road, tinyScenario } from '../../../test/support/tiny-scenario.ts';
 import { lowerBound } from './bound.ts';
 import { buildModel } from './model.ts';
 
-type Site = NonNullable<ScenarioInput['sites']>[number];
-
-const camp = (extra: Partial<Site> = {}): Site => ({ id: 'c', name: 'Camp', kind: 'camp', lat: 18, lon: 1, deadline: '2023-07-06', ...extra });
-const exit: Site = { id: 'x', name: 'Exit', kind: 'exit', lat: 6, lon: 2 };
-const road = (from: string, to: string, km: number, days = 1, risk = 0) => ({ from, to, mode: 'road' as const, km, days, risk });
-
-/** H = 10 days, one camp and one exit, a cheap road, no aircraft, a large fleet. */
-function scenario(over: Partial<ScenarioInput> = {}, fleet: Partial<ScenarioInput['fleet']> = {}): Scenario {
-  return scenarioSchema.parse({
-    version: 1,
-    mission: 'test',
-    start: '2023-07-01',
-    end: '2023-07-11',
-    sites: [camp(), exit],
-    legs: [road('c', 'x', 100)],
-    fleet: { trucks: 100, truck_capacity: 1, seats_per_truck: 20, convoy_max_trucks: 50, escorts: 5, air: { sorties_per_day: 0, seats: 0, truckloads: 0 }, ...fleet },
-    costs: { truck_km: 3, air_sortie: 60000, destroy_per_truckload: 5000, sell_recovers: 0.2, risk_per_truck: 20000, risk_per_person: 2000 },
-    ...over,
-  });
-}
+const scenario = (over: Partial<ScenarioInput> = {}, fleet: Partial<ScenarioInput['fleet']> = {}): Scenario => tinyScenario(over, fleet, { trucks: 100, convoy_max_trucks: 50 });
 
 const container = (value: number, owner = 'UN', count = 10) => ({ id: 'box', kind: 'container' as const, count, truckloads: 1, value, owner });
 
