@@ -1,7 +1,10 @@
 // The whole planning step: the LP bound first (it also guides the search), then the search in
-// the time left. No I/O; the caller runs this in a worker when the event loop matters.
+// the time left, and for tiny scenarios the exact MIP. No I/O; the caller runs this in a worker when the event loop matters.
 import type { Scenario } from '../domain/scenario/schema.ts';
+import type { Plan } from '../domain/plan/schema.ts';
+import { daysBetween } from '../domain/dates.ts';
 import { lowerBound } from './bound/bound.ts';
+import { exactPlan } from './exact/mip.ts';
 import { type SolveResult, solve } from './solve.ts';
 
 export type PlanOptions = {
@@ -26,8 +29,41 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
   options.onProgress?.(`bound: ${lp.status}${lp.bound === null ? '' : ` ${Math.round(lp.bound)}`} in ${lp.seconds.toFixed(1)} s`);
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000);
   const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress });
-  if (result.ok) result.plan.solve_seconds = (performance.now() - started) / 1000;
-  return { ...result, boundStatus: lp.status, boundSeconds: lp.seconds };
+  let final: SolveResult = result;
+  if (isTiny(scenario)) {
+    // Small enough for the full MIP of every rule: take its plan when it is better, and its
+    // proof of optimality when it has one.
+    options.onProgress?.('exact: solving the full MIP');
+    const exact = await exactPlan(scenario, { timeLimitSeconds: Math.min(5, Math.max(0.5, limit * 0.3)) });
+    const heuristic = result.ok ? result.plan.objective.total : Infinity;
+    if (exact.plan && exact.total !== null && exact.total < heuristic - 1e-6 * Math.max(1, Math.abs(exact.total))) {
+      final = { ok: true, plan: withReasons(exact.plan, exact.status === 'optimal' ? exact.total : lp.bound), baseline: result.ok ? result.baseline : null };
+    } else if (result.ok && exact.status === 'optimal' && exact.total !== null) {
+      // The heuristic's plan is as good as the proven optimum.
+      result.plan.bound = result.plan.objective.total;
+      result.plan.gap = 0;
+    }
+  }
+  if (final.ok) final.plan.solve_seconds = (performance.now() - started) / 1000;
+  return { ...final, boundStatus: lp.status, boundSeconds: lp.seconds };
+}
+
+/** A scenario small enough for the exact MIP to settle in a few seconds. */
+function isTiny(scenario: Scenario): boolean {
+  const items = scenario.sites.reduce((a, s) => a + s.lots.length + s.personnel.length, 0);
+  return items * scenario.legs.length * (daysBetween(scenario.start, scenario.end) + 1) <= 2_000;
+}
+
+function withReasons(plan: Plan, bound: number | null): Plan {
+  const total = plan.objective.total;
+  const b = bound === null || bound > total ? null : bound;
+  return {
+    ...plan,
+    method: 'exact-mip',
+    bound: b,
+    gap: b === null ? null : (total - b) / Math.max(Math.abs(total), 1),
+    dispositions: plan.dispositions.map((d) => ({ ...d, reason: d.reason ?? 'in the proven optimal plan, moving it would cost more (transport, risk or capacity) than disposing of it' })),
+  };
 }
 
 /**
@@ -36,7 +72,7 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
  * cost little when the fleet is not tight (see bound/README.md).
  */
 export function bucketDaysFor(scenario: Scenario): number {
-  const days = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 86_400_000 + 1;
+  const days = daysBetween(scenario.start, scenario.end) + 1;
   const legDays = scenario.legs.length * days;
   return legDays <= 15_000 ? 1 : Math.ceil(legDays / 8_000);
 }
