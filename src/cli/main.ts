@@ -55,12 +55,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 function report(e: unknown, io: Io): number {
   if (isDrawdownError(e)) {
-    if (e.lines.length > 0) {
-      for (const line of e.lines) io.err(line);
-      io.err(`drawdown: ${e.message} (${e.code}) — ${e.hint}`);
-    } else {
-      io.err(`drawdown: ${e.message} (${e.code}) — ${e.hint}`);
-    }
+    // One line per problem, then the summary with the code and what to do.
+    for (const line of e.lines) io.err(line);
+    io.err(`drawdown: ${e.message} (${e.code}) — ${e.hint}`);
     return e.exitCode;
   }
   const err = e as Error;

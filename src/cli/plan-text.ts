@@ -1,5 +1,6 @@
 // The plan as a chief of staff reads it: closures, movements by day, losses and their reasons,
 // the objective, the bound and what bound the plan.
+import { daysBetween } from '../domain/dates.ts';
 import type { Plan } from '../domain/plan/schema.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -20,7 +21,7 @@ export function planText(plan: Plan, baselineTotal?: number): string {
   out.push('');
   out.push('Closure calendar');
   for (const c of [...plan.closures].sort((a, b) => a.closes_on.localeCompare(b.closes_on))) {
-    const slack = Math.round((Date.parse(c.deadline) - Date.parse(c.closes_on)) / 86_400_000);
+    const slack = daysBetween(c.closes_on, c.deadline);
     out.push(`  ${c.closes_on}  ${c.site.padEnd(18)} deadline ${c.deadline}${slack === 0 ? '  (on the deadline)' : `  (${slack} days early)`}`);
   }
   out.push('');

@@ -3,18 +3,25 @@ import { type DisposalAction, isContingentOwned, type Lot, type Scenario, type S
 
 export type DisposalOption = { action: DisposalAction; loss: number };
 
-/** Value lost plus cost, per unit, for one action. */
-export function disposalLoss(scenario: Scenario, lot: Lot, action: DisposalAction): number {
+/** What disposing of one unit by `action` loses in value and costs to carry out. */
+export function disposalParts(scenario: Scenario, lot: Lot, action: DisposalAction): { valueLost: number; cost: number } {
+  // Destroying a self-driving vehicle (truckloads 0) is charged as one truckload.
   const destroyCost = scenario.costs.destroy_per_truckload * (lot.truckloads === 0 ? 1 : lot.truckloads);
   switch (action) {
     case 'destroy':
     case 'decommission':
-      return lot.value + destroyCost;
+      return { valueLost: lot.value, cost: destroyCost };
     case 'hand_over':
-      return lot.value;
+      return { valueLost: lot.value, cost: 0 };
     case 'sell':
-      return (1 - scenario.costs.sell_recovers) * lot.value;
+      return { valueLost: (1 - scenario.costs.sell_recovers) * lot.value, cost: 0 };
   }
+}
+
+/** Value lost plus cost, per unit, for one action. */
+export function disposalLoss(scenario: Scenario, lot: Lot, action: DisposalAction): number {
+  const parts = disposalParts(scenario, lot, action);
+  return parts.valueLost + parts.cost;
 }
 
 /** The actions the rules allow for this lot at this site. */

@@ -1,7 +1,7 @@
 // The planner's own reckoning of SCENARIO.md's objective. The verifier recomputes it apart.
 import type { Disposition, Movement, Objective } from '../domain/plan/schema.ts';
 import type { Model } from './model.ts';
-import { disposalLoss } from './disposal.ts';
+import { disposalParts } from './disposal.ts';
 
 export function objectiveOf(model: Model, movements: readonly Movement[], dispositions: readonly Disposition[]): Objective {
   const { costs } = model.scenario;
@@ -21,10 +21,9 @@ export function objectiveOf(model: Model, movements: readonly Movement[], dispos
   }
   for (const d of dispositions) {
     const lot = model.lot.get(d.lot)!;
-    const perUnit = disposalLoss(model.scenario, lot, d.action);
-    const destroyCost = d.action === 'destroy' || d.action === 'decommission' ? costs.destroy_per_truckload * (lot.truckloads === 0 ? 1 : lot.truckloads) : 0;
-    valueLost += (perUnit - destroyCost) * d.count;
-    cost += destroyCost * d.count;
+    const parts = disposalParts(model.scenario, lot, d.action);
+    valueLost += parts.valueLost * d.count;
+    cost += parts.cost * d.count;
   }
   const totalValue = model.lots.reduce((a, l) => a + l.value * l.count, 0);
   const total = valueLost + cost + risk;

@@ -20,7 +20,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
   const started = Date.now();
   let shown = false;
   const progress = (m: string) => {
-    // Only solves that take a while talk; quick ones stay quiet.
+    // Progress starts once the command has run for a second (worker start-up included).
     if (Date.now() - started > 1000 || shown) {
       shown = true;
       io.err(`plan: ${m}`);
