@@ -4,7 +4,7 @@
 // a site sends what its cost-to-exit table says should leave today, as far as capacity allows.
 // What cannot leave by its last chance is disposed of where it stands, with the reason.
 import { addDays } from '../domain/dates.ts';
-import type { DisposalAction } from '../domain/scenario/schema.ts';
+import type { DisposalAction, Lot } from '../domain/scenario/schema.ts';
 import type { Disposition, Movement } from '../domain/plan/schema.ts';
 import { cheapestDisposal } from './disposal.ts';
 import type { ItemClass, Model, ModelLeg, ModelSite } from './model.ts';
@@ -69,9 +69,8 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // A kind whose rules do not allow `move` is never moved: all of it is disposed of at origin.
     const movable = scenario.rules[lot.kind].includes('move');
     const drop = movable ? Math.min(lot.count, decisions.dispose.get(lot.id) ?? 0) : lot.count;
-    const choice = drop > 0 ? cheapestDisposal(scenario, lot, site) : undefined;
-    if (choice) {
-      const action: DisposalAction = options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
+    const action = drop > 0 ? actionFor(lot, site) : undefined;
+    if (action) {
       dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(0), reason: movable ? decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' : `the rules do not allow moving ${lot.kind}` });
       touch(site.id, 0);
       keep -= drop;
@@ -554,11 +553,17 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     return true;
   }
 
+  /** How to dispose of a lot here: the cheapest allowed action, or destruction for the baseline. */
+  function actionFor(lot: Lot, site: ModelSite): DisposalAction | undefined {
+    const choice = cheapestDisposal(scenario, lot, site);
+    if (!choice) return undefined;
+    return options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
+  }
+
   function disposeHere(b: Batch, site: ModelSite, d: number): void {
     const lot = model.lot.get(b.item.id)!;
-    const choice = cheapestDisposal(scenario, lot, site);
-    if (!choice) return; // left in stock: reported as a plan that cannot be made
-    const action: DisposalAction = options.destroyOnly && scenario.rules[lot.kind].includes('destroy') ? 'destroy' : choice.action;
+    const action = actionFor(lot, site);
+    if (!action) return; // left in stock: reported as a plan that cannot be made
     dispositions.push({ lot: lot.id, site: site.id, count: b.count, action, on: date(d), reason: strandedReason(site, b, d) });
     touch(site.id, d);
     b.count = 0;
