@@ -7,6 +7,7 @@ import { disposeEverything, economicDecisions, lpDecisions, moveEverything } fro
 import { cheapestDisposal } from './disposal.ts';
 import { buildModel, type Model } from './model.ts';
 import { buildRouting } from './routing.ts';
+import { verifyPlan } from './verify/verify.ts';
 import { objectiveOf } from './objective.ts';
 import { type Decisions, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
 
@@ -53,10 +54,18 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   }
   options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))}`);
   best = improve(model, best, deadline, total, options.onProgress, options.moveFraction);
+  // A last check against every rule, by the independent verifier: a plan that breaks one is
+  // never handed out while another candidate keeps them all.
+  const keeps = (c: Candidate) => verifyPlan(model.scenario, assemblePlan(model, c.schedule, { bound: null, solveSeconds: 0, method: c.name })).ok;
+  if (!keeps(best)) {
+    const fallback = candidates.filter((c) => Number.isFinite(total(c.schedule))).find(keeps);
+    if (fallback) best = fallback;
+  }
   const seconds = (performance.now() - started) / 1000;
   const plan = assemblePlan(model, best.schedule, { bound: options.bound ?? null, solveSeconds: seconds, method: best.name });
   const baseSchedule = candidates.find((c) => c.name === 'baseline')!.schedule;
-  const baseline = baseSchedule.stranded.length > 0 ? null : assemblePlan(model, baseSchedule, { bound: null, solveSeconds: 0, method: 'baseline' });
+  const greedy = baseSchedule.stranded.length > 0 ? null : assemblePlan(model, baseSchedule, { bound: null, solveSeconds: 0, method: 'baseline' });
+  const baseline = greedy && verifyPlan(model.scenario, greedy).ok ? greedy : null;
   return { ok: true, plan, baseline };
 }
 
