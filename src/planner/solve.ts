@@ -33,7 +33,9 @@ export function baselinePlan(scenario: Scenario): { schedule: Schedule; model: M
 export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
   const started = performance.now();
   const model = buildModel(scenario);
-  const deadline = started + (options.timeLimitSeconds ?? 10) * 1000;
+  // Leave a little of the budget for the final check and assembly, so the limit holds.
+  const budget = (options.timeLimitSeconds ?? 10) * 1000;
+  const deadline = started + budget - Math.min(2000, budget * 0.03);
   const total = (s: Schedule) => (s.stranded.length > 0 ? Infinity : objectiveOf(model, s.movements, s.dispositions).total);
 
   const baseOptions: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
