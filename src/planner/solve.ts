@@ -25,10 +25,8 @@ export type SolveOptions = {
 /** `baseline` is null when the greedy baseline itself leaves people behind. */
 export type SolveResult = { ok: true; plan: Plan; baseline: Plan | null } | { ok: false; stranded: Stranded[] };
 
-export function baselinePlan(scenario: Scenario): { schedule: Schedule; model: Model } {
-  const model = buildModel(scenario);
-  return { model, schedule: schedule(model, moveEverything(), { naiveRouting: true, destroyOnly: true }) };
-}
+/** The spreadsheet baseline: move everything, fewest days first, destroy what does not fit. */
+const BASELINE: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
   const started = performance.now();
@@ -38,9 +36,8 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const deadline = started + budget - Math.min(2000, budget * 0.03);
   const total = (s: Schedule) => (s.stranded.length > 0 ? Infinity : objectiveOf(model, s.movements, s.dispositions).total);
 
-  const baseOptions: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
-  const base = schedule(model, moveEverything(), baseOptions);
-  const candidates: Candidate[] = [repairStranded(model, { name: 'baseline', decisions: moveEverything(), options: baseOptions, schedule: base })];
+  const base = schedule(model, moveEverything(), BASELINE);
+  const candidates: Candidate[] = [repairStranded(model, { name: 'baseline', decisions: moveEverything(), options: BASELINE, schedule: base })];
   const starts: [string, Decisions][] = [['move-all', moveEverything()], ['economic', economicDecisions(model)], ['dispose-all', disposeEverything(model)]];
   if (options.moveFraction) starts.push(['lp-guided', lpDecisions(model, options.moveFraction)]);
   for (const [name, decisions] of starts) {
