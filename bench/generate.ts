@@ -9,7 +9,6 @@
 // sized tight for cargo but is always enough for people: a greedy day-by-day schedule that moves
 // only people by road (see `peopleFeasibility`) must succeed, and the fleet is scaled up until it
 // does. Cargo never makes an instance infeasible, since every kind may be destroyed where it is.
-import { Document, isPair, isScalar, isSeq, visit } from 'yaml';
 import { addDays, toEpochDay } from '../src/domain/dates.ts';
 import type { LotKind, ScenarioInput } from '../src/domain/scenario/schema.ts';
 
@@ -838,24 +837,4 @@ export function smallRandomScenario(seed: number): ScenarioInput {
   return scenario;
 }
 
-// ---------------------------------------------------------------------------------------------
-// YAML
-
-/**
- * The scenario as a YAML file in the style of SCENARIO.md: block style for the structure, one
- * flow mapping per line for legs, closures, lots, personnel groups and `air`.
- */
-export function toYaml(s: ScenarioInput): string {
-  const doc = new Document(s);
-  const keyOf = (node: unknown): string | undefined => (isPair(node) ? String(isScalar(node.key) ? node.key.value : node.key) : undefined);
-  const flowLists = new Set(['legs', 'closures', 'lots', 'personnel']);
-  visit(doc, {
-    Map(_key, node, path) {
-      const parent = path[path.length - 1];
-      const grand = path[path.length - 2];
-      if (isSeq(parent) && flowLists.has(keyOf(grand) ?? '')) node.flow = true;
-      if (keyOf(parent) === 'air') node.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
+export { toYaml } from '../src/domain/scenario/write.ts';

@@ -1,6 +1,6 @@
 // A schedule becomes a plan: closure dates, the objective and its parts, and what bound it.
 import { addDays } from '../domain/dates.ts';
-import type { Binding, Plan } from '../domain/plan/schema.ts';
+import type { Binding, Disposition, Movement, Plan } from '../domain/plan/schema.ts';
 import type { Model } from './model.ts';
 import { objectiveOf } from './objective.ts';
 import type { Schedule } from './schedule.ts';
@@ -22,8 +22,8 @@ export function assemblePlan(model: Model, s: Schedule, extra: { bound: number |
     gap: bound === null ? null : (objective.total - bound) / Math.max(Math.abs(objective.total), 1),
     solve_seconds: extra.solveSeconds,
     closures,
-    movements: s.movements,
-    dispositions: s.dispositions,
+    movements: model.midOperation ? s.movements.map((m) => originMovement(model, m)) : s.movements,
+    dispositions: model.midOperation ? originDispositions(model, s.dispositions) : s.dispositions,
     method: extra.method,
     binding: binding(model, s),
   };
@@ -51,4 +51,29 @@ export function binding(model: Model, s: Schedule): Binding[] {
     }
   }
   return out;
+}
+
+/** A movement of pieces, told in the scenario's own lots and groups (pieces of one lot merged). */
+function originMovement(model: Model, m: Movement): Movement {
+  const groupOrigin = new Map(model.groups.map((g) => [g.id, g.origin]));
+  return {
+    ...m,
+    people: merge(m.people.map((p) => ({ ...p, group: groupOrigin.get(p.group) ?? p.group })), (p) => p.group),
+    cargo: merge(m.cargo.map((c) => ({ ...c, lot: model.lot.get(c.lot)?.origin ?? c.lot })), (c) => c.lot),
+  };
+}
+
+function originDispositions<D extends Disposition>(model: Model, ds: D[]): D[] {
+  return merge(ds.map((d) => ({ ...d, lot: model.lot.get(d.lot)?.origin ?? d.lot })), (d) => `${d.lot}|${d.site}|${d.action}|${d.on}`);
+}
+
+function merge<T extends { count: number }>(items: T[], key: (t: T) => string): T[] {
+  const out = new Map<string, T>();
+  for (const t of items) {
+    const k = key(t);
+    const prior = out.get(k);
+    if (prior) prior.count += t.count;
+    else out.set(k, { ...t });
+  }
+  return [...out.values()];
 }

@@ -1,6 +1,7 @@
 // The scenario prepared for planning: days as numbers (day 0 = start), deadlines as day
 // numbers, legs with their per-truck / per-person / per-sortie costs and their open days.
 import { toEpochDay } from '../domain/dates.ts';
+import { piecesOf } from '../domain/scenario/pieces.ts';
 import type { Leg, Lot, Scenario, Site } from '../domain/scenario/schema.ts';
 
 export type CargoClass = 'air' | 'road' | 'vehicle';
@@ -21,7 +22,11 @@ export type ModelLeg = Leg & {
 
 export type ModelSite = Site & { index: number; deadlineDay: number; isExit: boolean };
 
-export type ModelLot = Lot & { site: string; cls: CargoClass; loads: number };
+/** A lot, or the piece of one that is elsewhere when a scenario starts mid-operation. */
+export type ModelLot = Lot & { site: string; cls: CargoClass; loads: number; day: number; origin: string; home: string };
+
+/** A personnel group, or a piece of one (see pieces.ts); `home` is the site it is "of". */
+export type ModelGroup = { id: string; origin: string; home: string; site: string; count: number; essential: boolean; day: number };
 
 export type Model = {
   scenario: Scenario;
@@ -33,8 +38,11 @@ export type Model = {
   legsFrom: Map<string, ModelLeg[]>;
   lots: ModelLot[];
   lot: Map<string, ModelLot>;
-  /** Which site each personnel group belongs to, and whether it is essential. */
-  groups: Map<string, { site: string; count: number; essential: boolean }>;
+  groups: ModelGroup[];
+  /** Trucks and escorts busy on days 0..until with movements under way at the start. */
+  busy: { until: number; trucks: number; escorts: number; sorties: number }[];
+  /** Whether the scenario starts mid-operation, with pieces in place of some lots and groups. */
+  midOperation: boolean;
 };
 
 export function cargoClass(lot: Lot): CargoClass {
@@ -50,7 +58,8 @@ export function buildModel(scenario: Scenario): Model {
     ...s,
     index,
     isExit: s.kind === 'exit',
-    deadlineDay: s.kind === 'exit' || !s.deadline ? horizon : Math.min(horizon, day(s.deadline)),
+    // A deadline already passed (an empty site, mid-operation) counts as the first day.
+    deadlineDay: s.kind === 'exit' || !s.deadline ? horizon : Math.max(0, Math.min(horizon, day(s.deadline))),
   }));
   const { costs } = scenario;
   const legs: ModelLeg[] = scenario.legs.map((leg, index) => {
@@ -72,8 +81,11 @@ export function buildModel(scenario: Scenario): Model {
   });
   const legsFrom = new Map<string, ModelLeg[]>();
   for (const l of legs) legsFrom.set(l.from, [...(legsFrom.get(l.from) ?? []), l]);
-  const lots: ModelLot[] = scenario.sites.flatMap((s) => s.lots.map((lot) => ({ ...lot, site: s.id, cls: cargoClass(lot), loads: lot.truckloads })));
-  const groups = new Map(scenario.sites.flatMap((s) => s.personnel.map((g) => [g.group, { site: s.id, count: g.count, essential: g.essential }] as const)));
+  const pieces = piecesOf(scenario);
+  const availableOn = (arrives?: string) => (arrives === undefined ? 0 : Math.max(0, day(arrives)));
+  const lots: ModelLot[] = pieces.lots.map((p) => ({ ...p.lot, id: p.id, count: p.count, site: p.site, cls: cargoClass(p.lot), loads: p.lot.truckloads, day: availableOn(p.arrives), origin: p.origin, home: p.home }));
+  const groups: ModelGroup[] = pieces.groups.map((p) => ({ id: p.id, origin: p.origin, home: p.home, site: p.site, count: p.count, essential: p.group.essential, day: availableOn(p.arrives) }));
+  const busy = (scenario.progress?.busy ?? []).map((b) => ({ until: Math.min(horizon + 1, day(b.until)), trucks: b.trucks, escorts: b.escorts, sorties: b.sorties }));
   return {
     scenario,
     horizon,
@@ -85,5 +97,7 @@ export function buildModel(scenario: Scenario): Model {
     lots,
     lot: new Map(lots.map((l) => [l.id, l])),
     groups,
+    busy,
+    midOperation: scenario.progress !== undefined,
   };
 }

@@ -3,13 +3,18 @@
 import type { Scenario } from '../domain/scenario/schema.ts';
 import type { Plan } from '../domain/plan/schema.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { relaxedScenario } from '../domain/scenario/pieces.ts';
 import { lowerBound } from './bound/bound.ts';
 import { exactPlan } from './exact/mip.ts';
+import type { Pinned } from './schedule.ts';
 import { type SolveResult, solve } from './solve.ts';
 
 export type PlanOptions = {
   timeLimitSeconds?: number;
   onProgress?: (message: string) => void;
+  /** For a re-plan: what to keep of the previous plan, and where new movement ids start. */
+  pinned?: Pinned;
+  firstId?: number;
 };
 
 export type PlanResult = SolveResult & { boundStatus: string; boundSeconds: number };
@@ -20,17 +25,20 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
   options.onProgress?.('bounding: solving the LP relaxation');
   // The bound may use most of the budget; the search needs little on its own.
   const buckets = bucketDaysFor(scenario);
-  let lp = await lowerBound(scenario, { timeLimitSeconds: limit * 0.5, bucketDays: buckets });
+  // Mid-operation, the bound is that of the relaxed scenario (pieces free from the start).
+  const relaxed = relaxedScenario(scenario);
+  let lp = await lowerBound(relaxed, { timeLimitSeconds: limit * 0.5, bucketDays: buckets });
   if (lp.bound === null && lp.status !== 'infeasible') {
     // A coarser relaxation solves far faster and is still a proven (if weaker) bound.
     options.onProgress?.(`bound: ${lp.status} with ${buckets}-day steps; trying ${buckets * 4}-day steps`);
-    lp = await lowerBound(scenario, { timeLimitSeconds: limit * 0.2, bucketDays: buckets * 4 });
+    lp = await lowerBound(relaxed, { timeLimitSeconds: limit * 0.2, bucketDays: buckets * 4 });
   }
   options.onProgress?.(`bound: ${lp.status}${lp.bound === null ? '' : ` ${Math.round(lp.bound)}`} in ${lp.seconds.toFixed(1)} s`);
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000);
-  const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress });
+  const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress, pinned: options.pinned, firstId: options.firstId });
   let final: SolveResult = result;
-  if (isTiny(scenario)) {
+  // The exact MIP knows scenarios that start from the beginning only, and knows nothing of stability.
+  if (isTiny(scenario) && !scenario.progress && !options.pinned) {
     // Small enough for the full MIP of every rule: take its plan when it is better, and its
     // proof of optimality when it has one.
     options.onProgress?.('exact: solving the full MIP');

@@ -3,7 +3,7 @@
 // Sites are worked through from the far camps to the hubs, earliest deadline first; on each day
 // a site sends what its cost-to-exit table says should leave today, as far as capacity allows.
 // What cannot leave by its last chance is disposed of where it stands, with the reason.
-import { addDays } from '../domain/dates.ts';
+import { addDays, toEpochDay } from '../domain/dates.ts';
 import type { DisposalAction, Lot } from '../domain/scenario/schema.ts';
 import type { Disposition, Movement } from '../domain/plan/schema.ts';
 import { cheapestDisposal } from './disposal.ts';
@@ -24,7 +24,17 @@ export type ScheduleOptions = {
   destroyOnly?: boolean;
   /** People leave as soon as any leg can take them, never waiting for a cheaper one (the safe fallback). */
   peopleAsap?: boolean;
+  /**
+   * Movements and dispositions of the previous plan to keep (a stable re-plan): each is made
+   * again, exactly, on its day, when what it carries is there and the rules and the fleet allow;
+   * otherwise it is dropped and its units are planned afresh.
+   */
+  pinned?: Pinned;
+  /** Number of the first new movement id (`m0001` by default), so new ids never repeat kept ones. */
+  firstId?: number;
 };
+
+export type Pinned = { movements: readonly Movement[]; dispositions: readonly Disposition[] };
 
 export type PlannedDisposition = Disposition & { reason: string };
 
@@ -58,9 +68,15 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   const touch = (site: string, d: number) => closesOn.set(site, Math.max(closesOn.get(site) ?? 0, d));
 
   const stock = new Map<string, Batch[]>(model.sites.map((s) => [s.id, []]));
-  for (const s of model.sites) {
-    for (const g of s.personnel) {
-      stock.get(s.id)!.push({ item: { kind: 'group', id: g.group, cls: 'people', loads: 0, priority: g.essential ? 0 : 1, essential: g.essential, home: s.id }, count: g.count, day: 0 });
+  for (const g of model.groups) {
+    stock.get(g.site)!.push({ item: { kind: 'group', id: g.id, cls: 'people', loads: 0, priority: g.essential ? 0 : 1, essential: g.essential, home: g.home }, count: g.count, day: g.day });
+  }
+  // Movements under way at the start hold their trucks and escorts until they are back.
+  for (const b of model.busy) {
+    for (let t = 0; t <= Math.min(b.until, span - 1); t++) {
+      use.trucks[t]! += b.trucks;
+      use.escorts[t]! += b.escorts;
+      use.sorties[t]! += b.sorties;
     }
   }
   for (const lot of model.lots) {
@@ -71,24 +87,30 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     const drop = movable ? Math.min(lot.count, decisions.dispose.get(lot.id) ?? 0) : lot.count;
     const action = drop > 0 ? actionFor(lot, site) : undefined;
     if (action) {
-      dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(0), reason: movable ? decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' : `the rules do not allow moving ${lot.kind}` });
-      touch(site.id, 0);
+      dispositions.push({ lot: lot.id, site: site.id, count: drop, action, on: date(lot.day), reason: movable ? decisions.reasons?.get(lot.id) ?? 'disposed of at origin by decision' : `the rules do not allow moving ${lot.kind}` });
+      touch(site.id, lot.day);
       keep -= drop;
     }
     if (keep > 0) {
       // Scarce capacity goes first to what is most valuable per truckload.
       const lossPerLoad = lot.value / Math.max(lot.loads, 1e-3);
-      stock.get(site.id)!.push({ item: { kind: 'lot', id: lot.id, cls: lot.cls, loads: lot.loads, priority: lossPerLoad, essential: false, home: site.id }, count: keep, day: 0 });
+      stock.get(site.id)!.push({ item: { kind: 'lot', id: lot.id, cls: lot.cls, loads: lot.loads, priority: lossPerLoad, essential: false, home: lot.home }, count: keep, day: lot.day });
     }
   }
 
   const hops = hopsToExit(model);
   const inner = model.sites.filter((x) => !x.isExit);
   const upstream = upstreamSites(model);
-  const guardNeed = model.sites.map((x) => Math.min(x.guard, x.personnel.filter((g) => g.essential).reduce((a, g) => a + g.count, 0)));
+  // The guard is drawn from the site's own essential people who are there at the start.
+  const guardNeed = model.sites.map((x) => Math.min(x.guard, model.groups.filter((g) => g.essential && g.home === x.id && g.site === x.id && g.day === 0).reduce((a, g) => a + g.count, 0)));
 
   let routing = buildRouting(model, override);
-  let nextId = 1;
+  // New ids start past every kept one, so a kept movement's id is never given to another.
+  let nextId = options.firstId ?? 1 + Math.max(0, ...(options.pinned?.movements ?? []).map((m) => Number(/^m(\d+)$/.exec(m.id)?.[1] ?? 0)));
+  const originOf = new Map<string, string>([...model.lots.map((l) => [l.id, l.origin] as const), ...model.groups.map((g) => [g.id, g.origin] as const)]);
+  const legByKey = new Map(model.legs.map((l) => [`${l.from}>${l.to}>${l.mode}`, l]));
+  const pinnedMoves = byDay(options.pinned?.movements ?? [], (m) => m.depart);
+  const pinnedDisposals = byDay(options.pinned?.dispositions ?? [], (x) => x.on);
   const bookings = bookGuardExits();
   // Day by day, every site; on each day the most urgent site (earliest last day) goes first,
   // so a camp about to close is not starved by a hub that has months left.
@@ -101,6 +123,12 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // sorties are theirs. Then each site's cargo fills the same convoys, and the people left
     // (the guard, once no lot remains) take the seats that are left.
     for (const b of bookings) if (b.day === d) release(b);
+    // Kept movements whose people-last rules depend on others of the day wait for those: retry until none more can go.
+    for (let waiting = pinnedMoves.get(d) ?? [], before = -1; waiting.length > 0 && waiting.length !== before; ) {
+      before = waiting.length;
+      waiting = waiting.filter((m) => !replayMovement(m, d));
+    }
+    for (const x of pinnedDisposals.get(d) ?? []) replayDisposition(x, d);
     const drafts = new Map<number, Draft>();
     for (const site of today) board(site, d, 'people', drafts);
     for (const site of today) {
@@ -133,6 +161,94 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     }
   }
   return { movements, dispositions, stranded, use, closesOn };
+
+  function byDay<T>(items: readonly T[], dateOf: (t: T) => string): Map<number, T[]> {
+    const out = new Map<number, T[]>();
+    for (const t of items) {
+      const d = toEpochDay(dateOf(t)) - model.start;
+      if (d < 0 || d > horizon) continue;
+      out.set(d, [...(out.get(d) ?? []), t]);
+    }
+    return out;
+  }
+
+  /** Units of `origin` (a lot or group id) at a site today, from its batches; null when fewer than `count` are there. */
+  function take(siteId: string, kind: 'lot' | 'group', origin: string, count: number, d: number, taken: Map<Batch, number>): { batch: Batch; count: number }[] | null {
+    const out: { batch: Batch; count: number }[] = [];
+    let left = count;
+    for (const b of stock.get(siteId)!) {
+      if (left === 0) break;
+      if (b.day > d || b.item.kind !== kind || originOf.get(b.item.id) !== origin) continue;
+      const n = Math.min(left, b.count - (taken.get(b) ?? 0));
+      if (n <= 0) continue;
+      out.push({ batch: b, count: n });
+      taken.set(b, (taken.get(b) ?? 0) + n);
+      left -= n;
+    }
+    return left === 0 ? out : null;
+  }
+
+  /** Makes a kept movement again if its leg is open, its fleet free, its load there and the people-last rules allow. */
+  function replayMovement(m: Movement, d: number): boolean {
+    const leg = legByKey.get(`${m.from}>${m.to}>${m.mode}`);
+    const site = model.site.get(m.from);
+    if (!leg || !site || site.isExit || !canDepart(model, routing.lastDay, leg, d)) return false;
+    if (leg.mode === 'road' ? m.trucks > fleet.convoy_max_trucks || !fits(leg, d, m.trucks, m.escorts, true) : use.sorties[d]! >= fleet.air.sorties_per_day) return false;
+    const taken = new Map<Batch, number>();
+    const units: { batch: Batch; count: number }[] = [];
+    for (const p of m.people) {
+      const got = take(site.id, 'group', p.group, p.count, d, taken);
+      if (!got) return false;
+      units.push(...got);
+    }
+    for (const c of m.cargo) {
+      const got = take(site.id, 'lot', c.lot, c.count, d, taken);
+      if (!got) return false;
+      units.push(...got);
+    }
+    if (units.length === 0) return false;
+    const own = (u: { batch: Batch }) => u.batch.item.kind === 'group' && u.batch.item.essential && u.batch.item.home === site.id;
+    // Everyone and everything else leaves first; then the site's own essential people only as far as the rules allow.
+    for (const u of units) if (!own(u)) u.batch.count -= u.count;
+    const essential = units.filter(own).reduce((a, u) => a + u.count, 0);
+    if (essential > 0 && essential > essentialAllowance(site, stock.get(site.id)!, guardNeed[site.index]!, d === routing.lastDay[site.index]!)) {
+      for (const u of units) if (!own(u)) u.batch.count += u.count;
+      return false;
+    }
+    for (const u of units) if (own(u)) u.batch.count -= u.count;
+    if (leg.mode === 'road') {
+      for (let t = d; t < d + 2 * leg.days; t++) {
+        use.trucks[t]! += m.trucks;
+        use.escorts[t]! += m.escorts;
+      }
+    } else use.sorties[d]! += 1;
+    const people = new Map<string, number>();
+    const cargo = new Map<string, number>();
+    const dest = stock.get(leg.to);
+    for (const u of units) {
+      const into = u.batch.item.kind === 'group' ? people : cargo;
+      into.set(u.batch.item.id, (into.get(u.batch.item.id) ?? 0) + u.count);
+      if (dest && !model.site.get(leg.to)!.isExit) dest.push({ item: u.batch.item, count: u.count, day: d + leg.days });
+    }
+    movements.push({ ...m, depart: date(d), arrive: date(d + leg.days), people: [...people].map(([group, count]) => ({ group, count })), cargo: [...cargo].map(([lot, count]) => ({ lot, count })) });
+    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    touch(site.id, d);
+    return true;
+  }
+
+  /** Makes a kept disposition again when its units are at the site that day. */
+  function replayDisposition(x: Disposition, d: number): void {
+    const site = model.site.get(x.site);
+    if (!site || site.isExit || d > routing.lastDay[site.index]!) return;
+    const got = take(site.id, 'lot', x.lot, x.count, d, new Map());
+    if (!got) return;
+    for (const u of got) {
+      u.batch.count -= u.count;
+      dispositions.push({ lot: u.batch.item.id, site: site.id, count: u.count, action: x.action, on: date(d), reason: x.reason ?? 'kept from the previous plan' });
+    }
+    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    touch(site.id, d);
+  }
 
   /** Whether, with what is committed so far, these legs still have seats for `people` before `last`. */
   function laterSeats(legs: ModelLeg[], d: number, last: number, people: number): boolean {

@@ -9,7 +9,7 @@ import { buildModel, type Model } from './model.ts';
 import { buildRouting } from './routing.ts';
 import { verifyPlan } from './verify/verify.ts';
 import { objectiveOf } from './objective.ts';
-import { type Decisions, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
+import { type Decisions, type Pinned, schedule, type Schedule, type ScheduleOptions, type Stranded } from './schedule.ts';
 
 type Candidate = { name: string; decisions: Decisions; options: ScheduleOptions; schedule: Schedule };
 
@@ -20,7 +20,14 @@ export type SolveOptions = {
   /** The LP relaxation's share of each lot moved, to start the search from. */
   moveFraction?: Readonly<Record<string, number>>;
   onProgress?: (message: string) => void;
+  /** The previous plan's movements and dispositions still to come: kept unless changing them is clearly better. */
+  pinned?: Pinned;
+  /** Number of the first new movement id. */
+  firstId?: number;
 };
+
+/** A re-plan gives up kept movements only for a plan at least this share cheaper. */
+export const CLEARLY_BETTER = 0.01;
 
 /** `baseline` is null when the greedy baseline itself leaves people behind. */
 export type SolveResult = { ok: true; plan: Plan; baseline: Plan | null } | { ok: false; stranded: Stranded[] };
@@ -29,6 +36,7 @@ export type SolveResult = { ok: true; plan: Plan; baseline: Plan | null } | { ok
 const BASELINE: ScheduleOptions = { naiveRouting: true, destroyOnly: true };
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
+  const opts = options;
   const started = performance.now();
   const model = buildModel(scenario);
   // Leave a little of the budget for the final check and assembly, so the limit holds.
@@ -41,12 +49,21 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const starts: [string, Decisions][] = [['move-all', moveEverything()], ['economic', economicDecisions(model)], ['dispose-all', disposeEverything(model)]];
   if (options.moveFraction) starts.push(['lp-guided', lpDecisions(model, options.moveFraction)]);
   for (const [name, decisions] of starts) {
-    for (const options of [{}, { peopleAsap: true }] as ScheduleOptions[]) {
+    for (const options of [{ firstId: opts.firstId }, { peopleAsap: true, firstId: opts.firstId }] as ScheduleOptions[]) {
       candidates.push(repairStranded(model, { name: options.peopleAsap ? `${name}/people-asap` : name, decisions, options, schedule: schedule(model, decisions, options) }));
+    }
+  }
+  if (options.pinned) {
+    const keep: ScheduleOptions = { pinned: options.pinned, firstId: options.firstId };
+    for (const o of [keep, { ...keep, peopleAsap: true }]) {
+      candidates.push(repairStranded(model, { name: o.peopleAsap ? 'stable/people-asap' : 'stable', decisions: moveEverything(), options: o, schedule: schedule(model, moveEverything(), o) }));
     }
   }
   candidates.sort((a, b) => total(a.schedule) - total(b.schedule));
   let best = candidates[0]!;
+  const stable = candidates.find((c) => c.options.pinned);
+  // Stability: the plan that keeps what was planned wins unless another is clearly cheaper.
+  if (stable && Number.isFinite(total(stable.schedule)) && total(best.schedule) >= total(stable.schedule) * (1 - CLEARLY_BETTER)) best = stable;
   if (!Number.isFinite(total(best.schedule))) {
     const stranded = candidates.map((c) => c.schedule.stranded).sort((a, b) => a.length - b.length)[0]!;
     return { ok: false, stranded };

@@ -7,6 +7,8 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
   const result = await makePlan(workerData.scenario, {
     timeLimitSeconds: workerData.timeLimitSeconds,
+    pinned: workerData.pinned,
+    firstId: workerData.firstId,
     onProgress: (message) => post({ kind: 'progress', message }),
   });
   post({ kind: 'done', result });

@@ -3,13 +3,16 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import type { PlanResult } from './plan.ts';
+import type { Pinned } from './schedule.ts';
 
 export type WorkerMessage = { kind: 'progress'; message: string } | { kind: 'done'; result: PlanResult } | { kind: 'error'; message: string };
 
-export function planInWorker(scenario: Scenario, options: { timeLimitSeconds?: number; onProgress?: (m: string) => void } = {}): Promise<PlanResult> {
+export type WorkerOptions = { timeLimitSeconds?: number; onProgress?: (m: string) => void; pinned?: Pinned; firstId?: number };
+
+export function planInWorker(scenario: Scenario, options: WorkerOptions = {}): Promise<PlanResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { scenario, timeLimitSeconds: options.timeLimitSeconds },
+      workerData: { scenario, timeLimitSeconds: options.timeLimitSeconds, pinned: options.pinned, firstId: options.firstId },
     });
     // The planner keeps to its time limit; this only guards against a bug that would not.
     const limit = options.timeLimitSeconds ?? 10;

@@ -6,7 +6,8 @@ import { eventSchema, type MissionEvent } from '../domain/events/schema.ts';
 import { parseScenario } from '../domain/scenario/parse.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import type { StoreConnection } from './dialect.ts';
-import type { Tables } from './tables.ts';
+import type { PlansTable, Tables } from './tables.ts';
+import { type Plan, planSchema } from '../domain/plan/schema.ts';
 import { openSqlite } from './dialects/sqlite.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.ts';
 import { migrate } from './migrations/index.ts';
@@ -21,6 +22,8 @@ export type LogEntry = {
   prev_hash: string;
   hash: string;
 };
+
+export type StoredPlan = { name: string; kind: 'current' | 'backup'; asOf: string; logSeq: number; events: string; plan: Plan; summary: unknown; updatedAt?: string };
 
 export type MissionRecord = { name: string; scenario_file: string; scenario_text: string; scenario_sha256: string; created_at: string };
 
@@ -99,6 +102,7 @@ export class MissionStore {
       if (existing) {
         // Replacing a mission starts a new log; the append-only guard is lifted for this alone.
         await this.conn.clearLog(trx);
+        await trx.deleteFrom('plans').execute();
         await trx.deleteFrom('mission').execute();
       }
       const createdAt = this.now().toISOString();
@@ -141,6 +145,37 @@ export class MissionStore {
     return (await this.entries()).map((e) => e.event);
   }
 
+  /** The seq of the last log entry (0 for an empty log). */
+  async head(): Promise<number> {
+    const last = await this.conn.db.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return last ? Number(last.seq) : 0;
+  }
+
+  /** Saves (or replaces) a plan kept with the mission. */
+  async savePlan(p: StoredPlan): Promise<void> {
+    const row = { name: p.name, kind: p.kind, as_of: p.asOf, log_seq: p.logSeq, events: p.events, plan: JSON.stringify(p.plan), summary: JSON.stringify(p.summary), updated_at: this.now().toISOString() };
+    await this.conn.writeTransaction(async (trx) => {
+      await trx.deleteFrom('plans').where('name', '=', p.name).execute();
+      await trx.insertInto('plans').values(row).execute();
+    });
+  }
+
+  async plan(name = 'current'): Promise<StoredPlan | undefined> {
+    const row = await this.conn.db.selectFrom('plans').selectAll().where('name', '=', name).executeTakeFirst();
+    return row ? readPlanRow(row) : undefined;
+  }
+
+  async plans(kind?: 'current' | 'backup'): Promise<StoredPlan[]> {
+    let q = this.conn.db.selectFrom('plans').selectAll().orderBy('name');
+    if (kind) q = q.where('kind', '=', kind);
+    return (await q.execute()).map(readPlanRow);
+  }
+
+  async deletePlan(name: string): Promise<boolean> {
+    const r = await this.conn.writeTransaction((trx) => trx.deleteFrom('plans').where('name', '=', name).executeTakeFirst());
+    return Number(r.numDeletedRows) > 0;
+  }
+
   /** Re-computes the hash chain and names the first entry that does not hold. */
   async verifyChain(): Promise<ChainReport> {
     const mission = await this.requireMission();
@@ -172,6 +207,10 @@ export class MissionStore {
     }
     return { ok: true, entries: rows.length, head: prev };
   }
+}
+
+function readPlanRow(r: PlansTable): StoredPlan {
+  return { name: r.name, kind: r.kind, asOf: r.as_of, logSeq: Number(r.log_seq), events: r.events, plan: planSchema.parse(JSON.parse(r.plan)), summary: JSON.parse(r.summary), updatedAt: r.updated_at };
 }
 
 async function appendIn(trx: Kysely<Tables>, events: readonly MissionEvent[], actor: string, at: string): Promise<LogEntry[]> {

@@ -21,7 +21,22 @@ export interface LogTable {
   hash: string;
 }
 
+export interface PlansTable {
+  /** `current`, or the name of a backup plan. */
+  name: string;
+  kind: 'current' | 'backup';
+  as_of: string;
+  /** The log entry the plan was made after. */
+  log_seq: number;
+  /** A backup plan's what-if events, as JSON lines; empty for the current plan. */
+  events: string;
+  plan: string;
+  summary: string;
+  updated_at: string;
+}
+
 export interface Tables {
   mission: MissionTable;
   log: LogTable;
+  plans: PlansTable;
 }

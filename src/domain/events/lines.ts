@@ -1,18 +1,20 @@
 // Events as JSON lines (one flat object per line) → validated events, or every problem with its
-// line number and field. Each event is checked against the state left by the ones before it.
-import { foldState, type MissionState } from './fold.ts';
-import { checkEvent } from './consistency.ts';
-import { EVENT_TYPES, eventSchema, type MissionEvent } from './schema.ts';
+// line number and field. The new events are folded with the log so far, in order of their days,
+// and each must keep the consistency rules (fold.ts).
 import type { z } from 'zod';
+import type { Movement } from '../plan/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { suggest } from '../suggest.ts';
+import { foldChecked, type Tagged } from './fold.ts';
+import { EVENT_TYPES, eventSchema, type MissionEvent } from './schema.ts';
 
 export type LineProblem = { line: number; field: string; message: string };
 export type LinesResult = { ok: true; events: MissionEvent[] } | { ok: false; problems: LineProblem[] };
 
-export function validateEventLines(text: string, state: MissionState): LinesResult {
+/** Parses and checks each line on its own: JSON, then the event's schema. */
+export function parseEventLines(text: string): { events: { line: number; event: MissionEvent }[]; problems: LineProblem[] } {
   const problems: LineProblem[] = [];
-  const events: MissionEvent[] = [];
-  let current = state;
+  const events: { line: number; event: MissionEvent }[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === '') return;
@@ -31,14 +33,48 @@ export function validateEventLines(text: string, state: MissionState): LinesResu
       }
       return;
     }
-    const conflicts = checkEvent(current, parsed.data);
-    for (const c of conflicts) problems.push({ line, field: c.field, message: c.message });
-    if (conflicts.length === 0) {
-      events.push(parsed.data);
-      current = foldState(current.scenario, [parsed.data], current.asOf);
-    }
+    events.push({ line, event: parsed.data });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, events };
+  return { events, problems };
+}
+
+/**
+ * Checks new events against the log: every line is parsed, departures of planned movements get
+ * their manifest from `plan`, and the whole log with the new events must fold without a problem.
+ */
+export function validateEventLines(text: string, scenario: Scenario, log: readonly MissionEvent[], plan?: { movements: Movement[] }): LinesResult {
+  const parsed = parseEventLines(text);
+  const problems = [...parsed.problems];
+  const fresh = parsed.events.map(({ line, event }) => ({ line, event: withManifest(event, plan) }));
+  fresh.forEach(({ line, event }) => {
+    if (event.type === 'mission_created') problems.push({ line, field: 'type', message: 'mission_created is written by `drawdown init` only' });
+  });
+  if (problems.length === 0) problems.push(...checkAgainstLog(scenario, log, fresh));
+  problems.sort((a, b) => a.line - b.line);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, events: fresh.map((f) => f.event) };
+}
+
+/** Problems the new events cause when folded with the log; one an old event meets is laid at the first new line dated on or before it. */
+export function checkAgainstLog(scenario: Scenario, log: readonly MissionEvent[], fresh: readonly { line: number; event: MissionEvent }[]): LineProblem[] {
+  type Tag = { line: number } | { old: number; on: string };
+  const tagged: Tagged<Tag>[] = [...log.map((event, i) => ({ event, tag: { old: i + 1, on: event.on } as Tag })), ...fresh.map(({ line, event }) => ({ event, tag: { line } as Tag }))];
+  // Events dated past the horizon are folded too, so they are reported rather than skipped.
+  const last = tagged.reduce((d, t) => (t.event.on > d ? t.event.on : d), scenario.end);
+  const { problems } = foldChecked(scenario, tagged, last);
+  return problems.map((p) => {
+    if ('line' in p.tag) return { line: p.tag.line, field: p.field, message: p.message };
+    const old = p.tag;
+    const culprit = fresh.find((f) => f.event.on <= old.on) ?? fresh[0]!;
+    return { line: culprit.line, field: p.field, message: `makes the recorded event #${old.old} of ${old.on} inconsistent: ${p.message}` };
+  });
+}
+
+/** A departure that names a planned movement and nothing else gets that movement's manifest. */
+export function withManifest(e: MissionEvent, plan?: { movements: Movement[] }): MissionEvent {
+  if (e.type !== 'movement_departed' || e.from !== undefined || !plan) return e;
+  const m = plan.movements.find((x) => x.id === e.movement);
+  if (!m) return e;
+  return { ...e, mode: m.mode, from: m.from, to: m.to, trucks: m.trucks, escorts: m.escorts, people: m.people.map((p) => ({ ...p })), cargo: m.cargo.map((c) => ({ ...c })) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {

@@ -98,6 +98,41 @@ export const closureSchema = z.strictObject({
   reason: z.string().min(1).optional(),
 });
 
+/**
+ * A project addition for scenarios that start mid-operation (`drawdown state --format yaml`):
+ * units and people of a listed lot or group that are not at their own site on `start`, or are
+ * still on their way to `site` (`arrives`). A lot's or group's `count` is then what is still in
+ * the theatre; the units not located here are at the site the lot or group is listed under.
+ */
+export const locatedSchema = z
+  .strictObject({
+    lot: id.optional(),
+    group: id.optional(),
+    site: id,
+    count,
+    /** Still in transit on `start`: at `site` from this day on. */
+    arrives: isoDate.optional(),
+    /** The movement under way that carries them, for the record. */
+    movement: z.string().min(1).optional(),
+  })
+  .refine((x) => (x.lot === undefined) !== (x.group === undefined), { error: 'give either lot or group' });
+
+/** Trucks, escorts and sorties of movements under way on `start`, busy on every day from `start` up to and including `until`. */
+export const busySchema = z.strictObject({
+  until: isoDate,
+  trucks: nonNegativeInt,
+  escorts: nonNegativeInt,
+  sorties: nonNegativeInt.default(0),
+  movement: z.string().min(1).optional(),
+});
+
+export const progressSchema = z.strictObject({
+  /** The first day of the operation, before this scenario's `start` (informative). */
+  since: isoDate.optional(),
+  located: z.array(locatedSchema).default([]),
+  busy: z.array(busySchema).default([]),
+});
+
 const actionList = z.array(z.enum(ACTIONS));
 
 /** The defaults of SCENARIO.md; a scenario's `rules` replaces them kind by kind. */
@@ -148,6 +183,7 @@ export const scenarioSchema = z.strictObject({
   closures: z.array(closureSchema).default([]),
   rules: rulesSchema,
   costs: costsSchema,
+  progress: progressSchema.optional(),
 });
 
 /** A scenario as written in the file (before defaults). */
@@ -162,6 +198,9 @@ export type Fleet = Scenario['fleet'];
 export type Closure = Scenario['closures'][number];
 export type Costs = Scenario['costs'];
 export type Rules = Scenario['rules'];
+export type Progress = z.output<typeof progressSchema>;
+export type Located = Progress['located'][number];
+export type Busy = Progress['busy'][number];
 
 /** Contingent-owned equipment belongs to its country: it is never sold or handed over. */
 export function isContingentOwned(o: string): boolean {

@@ -2,6 +2,7 @@
 // uniqueness, dates inside the horizon, and that every camp can reach an exit.
 import { suggest } from '../suggest.ts';
 import { formatPath, type PathSegment } from './locate.ts';
+import { locatedTotals } from './pieces.ts';
 import type { Scenario } from './schema.ts';
 
 export type SemanticProblem = {
@@ -14,7 +15,7 @@ export function checkScenario(s: Scenario): SemanticProblem[] {
   const references = [...checkIds(s), ...checkLegs(s)];
   // Reachability over broken references would only repeat them in other words.
   const reach = references.length === 0 ? checkReachability(s) : [];
-  return [...checkHorizon(s), ...references, ...checkSites(s), ...checkClosures(s), ...checkRules(s), ...reach];
+  return [...checkHorizon(s), ...references, ...checkSites(s), ...checkClosures(s), ...checkRules(s), ...checkProgress(s), ...reach];
 }
 
 function checkHorizon(s: Scenario): SemanticProblem[] {
@@ -53,11 +54,61 @@ function checkSites(s: Scenario): SemanticProblem[] {
     }
     if (!site.deadline) {
       out.push({ path: ['sites', i], message: `${site.kind} "${site.id}" has no deadline`, hint: `add deadline: YYYY-MM-DD, between ${s.start} and ${s.end}` });
+    } else if (site.deadline < s.start && s.progress) {
+      // Mid-operation, a site whose deadline has passed is fine as long as it is empty.
+      const held = heldAt(s, site.id);
+      if (held > 0) out.push({ path: at('deadline'), message: `${site.deadline} has passed on ${s.start}, yet ${held} units and people are still at or bound for "${site.id}"`, hint: 'move the deadline to a day on or after start, or account for what is still there' });
     } else if (site.deadline < s.start || site.deadline > s.end) {
       out.push({ path: at('deadline'), message: `${site.deadline} is outside the horizon ${s.start} to ${s.end}`, hint: 'choose a deadline inside the horizon, or widen start/end' });
     }
   });
   return out;
+}
+
+/** Units and people at a site (or arriving there) in a scenario that starts mid-operation. */
+function heldAt(s: Scenario, siteId: string): number {
+  const away = locatedTotals(s);
+  const site = s.sites.find((x) => x.id === siteId)!;
+  const home = [...site.lots.map((l) => l.count - (away.lots.get(l.id) ?? 0)), ...site.personnel.map((g) => g.count - (away.groups.get(g.group) ?? 0))];
+  const located = (s.progress?.located ?? []).filter((l) => l.site === siteId).reduce((a, l) => a + l.count, 0);
+  return home.reduce((a, n) => a + Math.max(0, n), 0) + located;
+}
+
+/** The `progress` section: what it names exists, the counts fit, its days are inside the horizon. */
+function checkProgress(s: Scenario): SemanticProblem[] {
+  if (!s.progress) return [];
+  const out: SemanticProblem[] = [];
+  const sites = new Map(s.sites.map((x) => [x.id, x]));
+  const lots = new Map(s.sites.flatMap((x) => x.lots.map((l) => [l.id, l.count] as const)));
+  const groups = new Map(s.sites.flatMap((x) => x.personnel.map((g) => [g.group, g.count] as const)));
+  const away = locatedTotals(s);
+  s.progress.located.forEach((l, i) => {
+    const path = (f: string): PathSegment[] => ['progress', 'located', i, f];
+    if (l.lot !== undefined && !lots.has(l.lot)) out.push(unknownThing(path('lot'), 'lot', l.lot, lots.keys()));
+    if (l.group !== undefined && !groups.has(l.group)) out.push(unknownThing(path('group'), 'personnel group', l.group, groups.keys()));
+    const site = sites.get(l.site);
+    if (!site) out.push(unknownSite(path('site'), l.site, sites.keys()));
+    else if (site.kind === 'exit') out.push({ path: path('site'), message: `"${l.site}" is an exit`, hint: 'what has reached an exit has left the theatre: leave it out and lower the count' });
+    if (l.arrives !== undefined && (l.arrives < s.start || l.arrives > s.end)) out.push({ path: path('arrives'), message: `${l.arrives} is outside the horizon ${s.start} to ${s.end}`, hint: 'a unit under way arrives on or after start' });
+  });
+  for (const [id, n] of away.lots) {
+    const have = lots.get(id);
+    if (have !== undefined && n > have) out.push({ path: ['progress', 'located'], message: `${n} units of lot ${id} are located, but the lot has ${have}`, hint: 'a lot\'s count is every unit still in the theatre, its own site\'s included' });
+  }
+  for (const [id, n] of away.groups) {
+    const have = groups.get(id);
+    if (have !== undefined && n > have) out.push({ path: ['progress', 'located'], message: `${n} people of ${id} are located, but the group has ${have}`, hint: 'a group\'s count is every person still in the theatre' });
+  }
+  s.progress.busy.forEach((b, i) => {
+    if (b.until < s.start) out.push({ path: ['progress', 'busy', i, 'until'], message: `${b.until} is before start ${s.start}`, hint: 'list only trucks and escorts still busy on or after start' });
+  });
+  if (s.progress.since !== undefined && s.progress.since > s.start) out.push({ path: ['progress', 'since'], message: `${s.progress.since} is after start ${s.start}`, hint: 'since is the first day of the operation' });
+  return out;
+}
+
+function unknownThing(path: PathSegment[], kind: string, id: string, known: Iterable<string>): SemanticProblem {
+  const near = suggest(id, known);
+  return { path, message: `unknown ${kind} "${id}"`, hint: near ? `did you mean "${near}"?` : `use the id of a ${kind} listed under sites` };
 }
 
 function checkLegs(s: Scenario): SemanticProblem[] {

@@ -60,6 +60,13 @@ export function checkAir(look: Lookup, plan: Plan): Violation[] {
     // Trucks and escorts on a flight would be counted against the road fleet by nobody: reject them.
     if (m.trucks !== 0 || m.escorts !== 0) add(`air movement ${m.id} lists ${m.trucks} trucks and ${m.escorts} escorts; a flight uses neither (both must be 0)`, m.id);
   }
+  // Mid-operation: sorties already flown on the first days count too.
+  const start = dayOf(look.scenario.start)!;
+  for (const b of look.scenario.progress?.busy ?? []) {
+    for (let d = start; d <= (dayOf(b.until) ?? start); d++) {
+      for (let k = 0; k < b.sorties; k++) perDay.set(d, [...(perDay.get(d) ?? []), b.movement ?? 'under way']);
+    }
+  }
   for (const [day, ids] of [...perDay].sort((a, b) => a[0] - b[0])) {
     if (ids.length > air.sorties_per_day) {
       add(`${ids.length} air movements depart on ${fromEpochDay(day)}, at most ${air.sorties_per_day} sorties a day (movements ${listIds(ids)})`, fromEpochDay(day));

@@ -5,6 +5,7 @@ import type { Plan } from '../../domain/plan/schema.ts';
 import { fromEpochDay } from '../../domain/dates.ts';
 import { closes, dayOf, deadlineOf, type Lookup } from './lookup.ts';
 import { violation, type Violation } from './types.ts';
+import { locatedTotals } from '../../domain/scenario/pieces.ts';
 
 export function checkDeadlines(look: Lookup, plan: Plan): Violation[] {
   const out: Violation[] = [];
@@ -83,8 +84,17 @@ export function checkDeadlines(look: Lookup, plan: Plan): Violation[] {
 
   for (const site of scenario.sites) {
     if (!closes(site) || entries.has(site.id)) continue;
-    const hadAnything = site.lots.length > 0 || site.personnel.length > 0 || active.has(site.id);
+    const hadAnything = initiallyHolds(scenario, site.id) || active.has(site.id);
     if (hadAnything) add(`${site.kind} ${site.id} is used by the plan but has no closure entry (deadline ${deadlineOf(scenario, site)})`, site.id);
   }
   return out;
+}
+
+/** Whether anything is at a site (or on its way there) when the scenario starts. */
+function initiallyHolds(scenario: Lookup['scenario'], siteId: string): boolean {
+  const site = scenario.sites.find((x) => x.id === siteId)!;
+  if (!scenario.progress) return site.lots.length > 0 || site.personnel.length > 0;
+  const away = locatedTotals(scenario);
+  const home = site.lots.some((l) => l.count > (away.lots.get(l.id) ?? 0)) || site.personnel.some((g) => g.count > (away.groups.get(g.group) ?? 0));
+  return home || scenario.progress.located.some((l) => l.site === siteId);
 }

@@ -25,6 +25,17 @@ export function checkFleet(look: Lookup, plan: Plan): Violation[] {
       busy.set(d, b);
     }
   }
+  // Mid-operation: trucks and escorts of movements under way are busy from the start.
+  const start = dayOf(look.scenario.start)!;
+  for (const b of look.scenario.progress?.busy ?? []) {
+    for (let d = start; d <= dayOf(b.until)!; d++) {
+      const x = busy.get(d) ?? { trucks: 0, escorts: 0, ids: [] };
+      x.trucks += b.trucks;
+      x.escorts += b.escorts;
+      x.ids.push(b.movement ?? 'under way');
+      busy.set(d, x);
+    }
+  }
   const { fleet } = look.scenario;
   return [
     ...overDays(busy, 'trucks', fleet.trucks),

@@ -96,6 +96,19 @@ export function checkPresence(look: Lookup, plan: Plan): Violation[] {
     for (const lot of site.lots) stock.add(site.id, `lot:${lot.id}`, lot.count);
     for (const g of site.personnel) stock.add(site.id, `grp:${g.group}`, g.count);
   }
+  // Mid-operation: what is elsewhere is not at its own site; what is under way arrives later.
+  for (const l of scenario.progress?.located ?? []) {
+    const key: Key = l.lot !== undefined ? `lot:${l.lot}` : `grp:${l.group!}`;
+    const home = l.lot !== undefined ? look.lots.get(l.lot)?.site : look.groups.get(l.group!)?.site;
+    if (!home) continue;
+    stock.add(home.id, key, -l.count);
+    if (l.arrives === undefined) stock.add(l.site, key, l.count);
+    else {
+      const day = dayOf(l.arrives)!;
+      days.add(day);
+      pushTo(arrivals, day, { site: l.site, key, count: l.count });
+    }
+  }
 
   // Rule 4 needs each site's own groups; people passing through do not count there.
   const own = new Map<string, { essential: string[]; nonEssential: string[]; essentialTotal: number }>();
@@ -103,7 +116,8 @@ export function checkPresence(look: Lookup, plan: Plan): Violation[] {
     own.set(site.id, {
       essential: site.personnel.filter((g) => g.essential).map((g) => g.group),
       nonEssential: site.personnel.filter((g) => !g.essential).map((g) => g.group),
-      essentialTotal: site.personnel.filter((g) => g.essential).reduce((s, g) => s + g.count, 0),
+      // Those of its essential people who are there when the scenario starts.
+      essentialTotal: site.personnel.filter((g) => g.essential).reduce((s, g) => s + Math.max(0, stock.get(site.id, `grp:${g.group}`)), 0),
     });
   }
   const ownPresent = (site: string, groups: string[]) => groups.reduce((s, g) => s + stock.get(site, `grp:${g}`), 0);

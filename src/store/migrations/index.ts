@@ -4,9 +4,10 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import { DrawdownError } from '../../domain/errors.ts';
 import type { DialectName } from '../dialect.ts';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_plans.ts';
 
 type Step = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
-const STEPS: Record<string, Step> = { '0001_initial': m0001 };
+const STEPS: Record<string, Step> = { '0001_initial': m0001, '0002_plans': m0002 };
 
 export const LATEST_MIGRATION = Object.keys(STEPS).sort().at(-1)!;
 
