@@ -51,3 +51,19 @@ export function onePositional(command: string, positionals: string[], what: stri
   }
   return positionals[0]!;
 }
+
+/** A `YYYY-MM-DD` option value, or a usage error naming the option. */
+export function dateOption(command: string, option: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!ok) throw new DrawdownError('DRW_USAGE', `drawdown ${command}: --${option} must be a date written YYYY-MM-DD, not "${String(value)}"`);
+  return value as string;
+}
+
+/** A positive number of seconds, or a usage error. */
+export function secondsOption(command: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new DrawdownError('DRW_USAGE', `drawdown ${command}: --time-limit must be a number of seconds above 0, not "${String(value)}"`);
+  return n;
+}

@@ -7,6 +7,10 @@ import * as planCmd from './commands/plan.ts';
 import * as recordCmd from './commands/record.ts';
 import * as validateCmd from './commands/validate.ts';
 import * as verifyCmd from './commands/verify.ts';
+import * as stateCmd from './commands/state.ts';
+import * as advanceCmd from './commands/advance.ts';
+import * as replayCmd from './commands/replay.ts';
+import * as whatifCmd from './commands/whatif.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -18,13 +22,18 @@ const COMMANDS: Record<string, Command> = {
   record: { usage: recordCmd.usage, run: recordCmd.record },
   plan: { usage: planCmd.usage, run: planCmd.plan },
   verify: { usage: verifyCmd.usage, run: verifyCmd.verify },
+  state: { usage: stateCmd.usage, run: stateCmd.state },
+  advance: { usage: advanceCmd.usage, run: advanceCmd.advance },
+  replay: { usage: replayCmd.usage, run: replayCmd.replay },
+  whatif: { usage: whatifCmd.usage, run: whatifCmd.whatif },
+  backups: { usage: '', run: whatifCmd.backups },
 };
 
 export function helpText(): string {
   return [
     'drawdown — plan and run the withdrawal of a peacekeeping mission',
     '',
-    ...Object.values(COMMANDS).map((c) => c.usage),
+    ...Object.values(COMMANDS).filter((c) => c.usage).map((c) => c.usage),
     '',
     'Every command takes --format json for machine output on stdout; messages go to stderr.',
     'The store is --db FILE, else $DRAWDOWN_DB, else ./data/drawdown.db.',

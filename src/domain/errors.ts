@@ -12,6 +12,9 @@ export const ERRORS = {
   DRW_EVENT_CONFLICT: { status: 409, exit: 2, hint: 'the event contradicts the log; check the mission state first' },
   DRW_LOG_BROKEN: { status: 500, exit: 1, hint: 'restore the store from a backup; the log was changed outside Drawdown' },
   DRW_PLAN_INVALID: { status: 400, exit: 2, hint: 'the plan file does not have the plan shape; produce it with `drawdown plan --format json`' },
+  DRW_NO_PLAN: { status: 404, exit: 2, hint: 'make one with `drawdown plan --db FILE`' },
+  DRW_PLAN_STALE: { status: 409, exit: 2, hint: 're-plan with `drawdown plan --db FILE`, then advance again' },
+  DRW_STATE_OUT_OF_RANGE: { status: 400, exit: 2, hint: 'choose a date between the mission\'s start and end' },
   DRW_INFEASIBLE: { status: 422, exit: 1, hint: 'move the deadline, add trucks or escorts, or open another leg' },
   DRW_INTERNAL: { status: 500, exit: 1, hint: 'this is a bug in Drawdown; please report it with the command you ran' },
 } as const satisfies Record<string, { status: number; exit: number; hint: string }>;

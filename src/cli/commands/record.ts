@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DrawdownError } from '../../domain/errors.ts';
-import { validateEventLines } from '../../domain/events/lines.ts';
-import { foldState } from '../../domain/events/fold.ts';
+import { reevaluateBackups } from '../../operations/whatif.ts';
+import { recordLines } from '../../operations/record.ts';
 import { openStore } from '../../store/store.ts';
 import { actor, format, onePositional, parse, storePath } from '../args.ts';
 import type { Io } from '../io.ts';
@@ -17,18 +16,18 @@ export async function record(argv: string[], io: Io): Promise<number> {
   const name = file === '-' ? '(stdin)' : file;
   const store = await openStore(storePath(values.db), { mustExist: true });
   try {
-    const state = foldState(await store.scenario(), await store.events());
-    const result = validateEventLines(text, state);
-    if (!result.ok) {
-      const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);
-      throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);
-    }
-    if (result.events.length === 0) throw new DrawdownError('DRW_EVENT_INVALID', `${name}: no events to record`);
-    const written = await store.append(result.events, actor(values.as));
+    const written = await recordLines(store, text, name, actor(values.as));
     if (fmt === 'json') io.out(JSON.stringify(written, null, 2));
     else io.out(`recorded ${written.length} event${written.length === 1 ? '' : 's'} (log entries ${written[0]!.seq}–${written.at(-1)!.seq})`);
+    // Backup plans are judged against the mission as it now stands.
+    const backups = await reevaluateBackups(store, { onProgress: (m) => io.err(`backups: ${m}`) });
+    for (const b of backups) io.err(`backup plan "${b.name}": ${b.ok ? `mission total ${money(b.total!)}` : `cannot be planned now — ${b.problem}`}`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+function money(x: number): string {
+  return `${Math.round(x).toLocaleString('en-US')}`;
 }

@@ -1,6 +1,6 @@
 // The state of the mission is the scenario folded with the log. Pure: re-planning reads it and
 // never rewrites the log. Events apply in the order of their effective day (`on`), the log's
-// order breaking ties, so a report recorded late still lands on its day.
+// order breaking ties (arrivals first), so a report recorded late still lands on its day.
 //
 // Each step checks the event against the state so far (the consistency rules): things must be
 // where an event says they are, a lot is not disposed of twice, a movement arrives only after
@@ -23,7 +23,9 @@ export function foldState(scenario: Scenario, events: readonly MissionEvent[], a
 /** The state on `asOf` (default: the last day any event is effective, or the start), with every inconsistency found on the way. */
 export function foldChecked<T>(scenario: Scenario, events: readonly Tagged<T>[], asOf?: string): { state: MissionState; problems: TaggedProblem<T>[] } {
   const day = asOf ?? lastDay(scenario, events.map((e) => e.event));
-  const ordered = events.map((e, i) => ({ ...e, i })).sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : a.i - b.i));
+  // Within a day, arrivals come first: what arrives on a day may leave or be disposed of that day.
+  const rank = (e: MissionEvent) => (e.type === 'movement_arrived' ? 0 : 1);
+  const ordered = events.map((e, i) => ({ ...e, i })).sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : rank(a.event) - rank(b.event) || a.i - b.i));
   const w = new Working(scenario);
   const problems: TaggedProblem<T>[] = [];
   let applied = 0;

@@ -5,8 +5,12 @@
 import type { Located, Busy, Scenario } from '../scenario/schema.ts';
 import type { MissionState } from './state.ts';
 
-export function residualScenario(state: MissionState): Scenario {
-  const s = state.scenario;
+/**
+ * `constraints`, when given, is a state with hypothetical events folded in (a what-if): its
+ * deadlines, closures, fleet and leg risks are used, with the positions of `state`.
+ */
+export function residualScenario(state: MissionState, constraints: MissionState = state): Scenario {
+  const s = constraints.scenario;
   const exits = new Set(s.sites.filter((x) => x.kind === 'exit').map((x) => x.id));
   const located: Located[] = [];
   const remaining = new Map<string, number>();
@@ -51,6 +55,7 @@ export function residualScenario(state: MissionState): Scenario {
       personnel: site.personnel.flatMap((g) => (remaining.get(`grp:${g.group}`) ? [{ ...g, count: remaining.get(`grp:${g.group}`)! }] : [])),
     })),
     closures: s.closures.filter((c) => c.last >= state.asOf),
+    fleet: s.fleet,
     progress: { since: state.base.start, located, busy },
   };
 }

@@ -114,7 +114,8 @@ export const restrictionSchema = z.strictObject({
   denied: nonNegativeInt.optional(),
 });
 
-export const CHECKLIST = ['done', 'partial', 'not_done'] as const;
+/** A closure checklist item: done, partly done, not done, or not reported in the sources. */
+export const CHECKLIST = ['done', 'partial', 'not_done', 'not_reported'] as const;
 export const siteHandedOverSchema = z.strictObject({
   type: z.literal('site_handed_over'),
   ...base,

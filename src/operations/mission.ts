@@ -1,0 +1,35 @@
+// Reading a mission from its store: the scenario, the validated log, and the state on a day.
+// The operations (re-plan, advance, replay, what-if) are thin: the store for I/O, the pure
+// fold and planner for everything else.
+import { DrawdownError } from '../domain/errors.ts';
+import { foldState, lastDay } from '../domain/events/fold.ts';
+import type { MissionEvent } from '../domain/events/schema.ts';
+import type { MissionState } from '../domain/events/state.ts';
+import type { Scenario } from '../domain/scenario/schema.ts';
+import type { PlanResult } from '../planner/plan.ts';
+import type { WorkerOptions } from '../planner/worker.ts';
+import type { MissionStore } from '../store/store.ts';
+
+export type Planner = (scenario: Scenario, options: WorkerOptions) => Promise<PlanResult>;
+
+export type Mission = { scenario: Scenario; events: MissionEvent[]; head: number; today: string };
+
+export async function loadMission(store: MissionStore): Promise<Mission> {
+  const scenario = await store.scenario();
+  const events = await store.events();
+  return { scenario, events, head: await store.head(), today: lastDay(scenario, events) };
+}
+
+/** The state on `asOf` (default: the mission's current day), refusing days outside the horizon. */
+export function stateOn(m: Mission, asOf?: string): MissionState {
+  const day = asOf ?? m.today;
+  if (day < m.scenario.start || day > m.scenario.end) {
+    throw new DrawdownError('DRW_STATE_OUT_OF_RANGE', `--as-of ${day} is outside the mission's horizon ${m.scenario.start} to ${m.scenario.end}`);
+  }
+  return foldState(m.scenario, m.events, day);
+}
+
+/** Events that change what the plan can or should do: a re-plan follows each. */
+export function isDisruption(e: MissionEvent): boolean {
+  return !['mission_created', 'permit_requested', 'permit_granted', 'restriction', 'site_handed_over', 'movement_arrived'].includes(e.type);
+}

@@ -1,0 +1,19 @@
+// Recording events from JSON lines: every line validated and checked against the log (and the
+// current plan, for departures named by movement id) before any is written, then all in one
+// transaction.
+import { DrawdownError } from '../domain/errors.ts';
+import { validateEventLines } from '../domain/events/lines.ts';
+import type { LogEntry, MissionStore } from '../store/store.ts';
+import { loadMission } from './mission.ts';
+
+export async function recordLines(store: MissionStore, text: string, name: string, actor: string): Promise<LogEntry[]> {
+  const mission = await loadMission(store);
+  const current = await store.plan('current');
+  const result = validateEventLines(text, mission.scenario, mission.events, current?.plan);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);
+    throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);
+  }
+  if (result.events.length === 0) throw new DrawdownError('DRW_EVENT_INVALID', `${name}: no events to record`);
+  return store.append(result.events, actor);
+}
