@@ -28,7 +28,7 @@ type Options = { timeLimitSeconds?: number; planner?: Planner; onProgress?: (m: 
 export function hypotheticalEvents(mission: Mission, text: string, name: string, plan?: Plan): MissionEvent[] {
   const parsed = parseEventLines(text);
   const fresh = parsed.events.map(({ line, event }) => ({ line, event: withManifest(event, plan) }));
-  const problems = parsed.problems.length > 0 ? parsed.problems : checkAgainstLog(mission.scenario, mission.events, fresh);
+  const problems = [...parsed.problems, ...checkAgainstLog(mission.scenario, mission.events, fresh)].sort((a, b) => a.line - b.line);
   if (problems.length > 0) {
     throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${problems.length} event problem${problems.length === 1 ? '' : 's'}; nothing was planned`, problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`));
   }

@@ -27,14 +27,16 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
   const buckets = bucketDaysFor(scenario);
   // Mid-operation, the bound is that of the relaxed scenario (pieces free from the start).
   const relaxed = relaxedScenario(scenario);
-  let lp = await lowerBound(relaxed, { timeLimitSeconds: limit * 0.5, bucketDays: buckets });
-  if (lp.bound === null && lp.status !== 'infeasible') {
+  // A re-plan (with kept movements) must be quick: the bound gets a smaller share and no second try.
+  const share = options.pinned ? 0.3 : 0.5;
+  let lp = await lowerBound(relaxed, { timeLimitSeconds: limit * share, bucketDays: buckets });
+  if (lp.bound === null && lp.status !== 'infeasible' && !options.pinned) {
     // A coarser relaxation solves far faster and is still a proven (if weaker) bound.
     options.onProgress?.(`bound: ${lp.status} with ${buckets}-day steps; trying ${buckets * 4}-day steps`);
     lp = await lowerBound(relaxed, { timeLimitSeconds: limit * 0.2, bucketDays: buckets * 4 });
   }
   options.onProgress?.(`bound: ${lp.status}${lp.bound === null ? '' : ` ${Math.round(lp.bound)}`} in ${lp.seconds.toFixed(1)} s`);
-  const left = Math.max(0.5, limit - (performance.now() - started) / 1000);
+  const left = Math.max(options.pinned ? 0.2 : 0.5, limit - (performance.now() - started) / 1000);
   const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress, pinned: options.pinned, firstId: options.firstId });
   let final: SolveResult = result;
   // The exact MIP knows scenarios that start from the beginning only, and knows nothing of stability.

@@ -111,6 +111,19 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   const legByKey = new Map(model.legs.map((l) => [`${l.from}>${l.to}>${l.mode}`, l]));
   const pinnedMoves = byDay(options.pinned?.movements ?? [], (m) => m.depart);
   const pinnedDisposals = byDay(options.pinned?.dispositions ?? [], (x) => x.on);
+  const claimed = new Map<Batch, number>();
+  // Kept movements hold their fleet from the start, so what is planned afresh around them
+  // cannot take it; each hold is released on its day, just before the movement is made again.
+  const held = new Map<Movement, { leg: ModelLeg; day: number; escorts: number }>();
+  for (const [d, ms] of pinnedMoves) {
+    for (const m of ms) {
+      const leg = legByKey.get(`${m.from}>${m.to}>${m.mode}`);
+      if (!leg) continue;
+      const escorts = leg.mode === 'road' && leg.risk > 0 ? Math.max(1, m.escorts) : m.escorts;
+      hold(leg, d, m.trucks, escorts, 1);
+      held.set(m, { leg, day: d, escorts });
+    }
+  }
   const bookings = bookGuardExits();
   // Day by day, every site; on each day the most urgent site (earliest last day) goes first,
   // so a camp about to close is not starved by a hub that has months left.
@@ -123,12 +136,18 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // sorties are theirs. Then each site's cargo fills the same convoys, and the people left
     // (the guard, once no lot remains) take the seats that are left.
     for (const b of bookings) if (b.day === d) release(b);
+    restoreClaims();
     // Kept movements whose people-last rules depend on others of the day wait for those: retry until none more can go.
+    for (const m of pinnedMoves.get(d) ?? []) {
+      const h = held.get(m);
+      if (h) hold(h.leg, h.day, m.trucks, h.escorts, -1);
+    }
     for (let waiting = pinnedMoves.get(d) ?? [], before = -1; waiting.length > 0 && waiting.length !== before; ) {
       before = waiting.length;
       waiting = waiting.filter((m) => !replayMovement(m, d));
     }
     for (const x of pinnedDisposals.get(d) ?? []) replayDisposition(x, d);
+    claimFuture(d);
     const drafts = new Map<number, Draft>();
     for (const site of today) board(site, d, 'people', drafts);
     for (const site of today) {
@@ -146,6 +165,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     }
     if (stale) routing = buildRouting(model, override);
   }
+  restoreClaims();
   for (const site of inner) {
     const left = stock.get(site.id)!.filter((b) => b.item.kind === 'group' && b.count > 0);
     const lots = stock.get(site.id)!.filter((b) => b.item.kind === 'lot' && b.count > 0);
@@ -172,6 +192,56 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     return out;
   }
 
+  /** Whether any of a batch is at its site: free, or claimed by a kept movement of a later day. */
+  function present(b: Batch): boolean {
+    return b.count > 0 || (claimed.get(b) ?? 0) > 0;
+  }
+
+  /** Gives back what kept movements of later days had claimed, before the day's kept movements are made. */
+  function restoreClaims(): void {
+    for (const [b, n] of claimed) b.count += n;
+    claimed.clear();
+  }
+
+  /**
+   * Sets aside what the kept movements and dispositions of later days will take, so what is
+   * planned afresh today does not take it first. A kept movement that then cannot be made gives
+   * its units back on its day.
+   */
+  function claimFuture(d: number): void {
+    const claim = (siteId: string, kind: 'lot' | 'group', origin: string, count: number, day: number) => {
+      let left = count;
+      for (const b of stock.get(siteId) ?? []) {
+        if (left === 0) break;
+        if (b.day > day || b.item.kind !== kind || originOf.get(b.item.id) !== origin || b.count === 0) continue;
+        const n = Math.min(left, b.count);
+        b.count -= n;
+        claimed.set(b, (claimed.get(b) ?? 0) + n);
+        left -= n;
+      }
+    };
+    for (const [day, ms] of pinnedMoves) {
+      if (day <= d) continue;
+      for (const m of ms) {
+        for (const p of m.people) claim(m.from, 'group', p.group, p.count, day);
+        for (const c of m.cargo) claim(m.from, 'lot', c.lot, c.count, day);
+      }
+    }
+    for (const [day, xs] of pinnedDisposals) if (day > d) for (const x of xs) claim(x.site, 'lot', x.lot, x.count, day);
+  }
+
+  /** Adds (sign 1) or removes (−1) a movement's use of the fleet: trucks and escorts there and back, or one sortie. */
+  function hold(leg: ModelLeg, d: number, trucks: number, escorts: number, sign: 1 | -1): void {
+    if (leg.mode === 'air') {
+      use.sorties[d]! += sign;
+      return;
+    }
+    for (let t = d; t < Math.min(span, d + 2 * leg.days); t++) {
+      use.trucks[t]! += sign * trucks;
+      use.escorts[t]! += sign * escorts;
+    }
+  }
+
   /** Units of `origin` (a lot or group id) at a site today, from its batches; null when fewer than `count` are there. */
   function take(siteId: string, kind: 'lot' | 'group', origin: string, count: number, d: number, taken: Map<Batch, number>): { batch: Batch; count: number }[] | null {
     const out: { batch: Batch; count: number }[] = [];
@@ -193,7 +263,9 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     const leg = legByKey.get(`${m.from}>${m.to}>${m.mode}`);
     const site = model.site.get(m.from);
     if (!leg || !site || site.isExit || !canDepart(model, routing.lastDay, leg, d)) return false;
-    if (leg.mode === 'road' ? m.trucks > fleet.convoy_max_trucks || !fits(leg, d, m.trucks, m.escorts, true) : use.sorties[d]! >= fleet.air.sorties_per_day) return false;
+    // A road whose risk has risen above 0 since needs an escort the kept convoy may not have had.
+    const escorts = leg.mode === 'road' && leg.risk > 0 ? Math.max(1, m.escorts) : m.escorts;
+    if (leg.mode === 'road' ? m.trucks > fleet.convoy_max_trucks || !fits(leg, d, m.trucks, escorts, true) : use.sorties[d]! >= fleet.air.sorties_per_day) return false;
     const taken = new Map<Batch, number>();
     const units: { batch: Batch; count: number }[] = [];
     for (const p of m.people) {
@@ -219,7 +291,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     if (leg.mode === 'road') {
       for (let t = d; t < d + 2 * leg.days; t++) {
         use.trucks[t]! += m.trucks;
-        use.escorts[t]! += m.escorts;
+        use.escorts[t]! += escorts;
       }
     } else use.sorties[d]! += 1;
     const people = new Map<string, number>();
@@ -230,8 +302,8 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       into.set(u.batch.item.id, (into.get(u.batch.item.id) ?? 0) + u.count);
       if (dest && !model.site.get(leg.to)!.isExit) dest.push({ item: u.batch.item, count: u.count, day: d + leg.days });
     }
-    movements.push({ ...m, depart: date(d), arrive: date(d + leg.days), people: [...people].map(([group, count]) => ({ group, count })), cargo: [...cargo].map(([lot, count]) => ({ lot, count })) });
-    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    movements.push({ ...m, escorts, depart: date(d), arrive: date(d + leg.days), people: [...people].map(([group, count]) => ({ group, count })), cargo: [...cargo].map(([lot, count]) => ({ lot, count })) });
+    stock.set(site.id, stock.get(site.id)!.filter(present));
     touch(site.id, d);
     return true;
   }
@@ -246,7 +318,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       u.batch.count -= u.count;
       dispositions.push({ lot: u.batch.item.id, site: site.id, count: u.count, action: x.action, on: date(d), reason: x.reason ?? 'kept from the previous plan' });
     }
-    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    stock.set(site.id, stock.get(site.id)!.filter(present));
     touch(site.id, d);
   }
 
@@ -313,7 +385,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   }
 
   function hasLots(siteId: string): boolean {
-    return stock.get(siteId)!.some((b) => b.item.kind === 'lot' && b.count > 0);
+    return stock.get(siteId)!.some((b) => b.item.kind === 'lot' && present(b));
   }
 
   /**
@@ -438,7 +510,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
       if (later) continue;
       disposeHere(b, site, d);
     }
-    stock.set(site.id, stock.get(site.id)!.filter((b) => b.count > 0));
+    stock.set(site.id, stock.get(site.id)!.filter(present));
     if (!stock.get(site.id)!.some((b) => b.item.kind === 'group' && b.item.essential && b.item.home === site.id)) {
       for (const b of bookings) if (b.site === site.id) release(b);
     }
@@ -452,10 +524,11 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   function essentialAllowance(site: ModelSite, batches: Batch[], guardNeed: number, finalDay: boolean, lotsAboard = false): number {
     if (finalDay) return Infinity;
     const own = batches.filter((x) => x.item.kind === 'group' && x.item.home === site.id);
-    if (own.some((x) => !x.item.essential && x.count > 0)) return 0;
-    const present = own.filter((x) => x.item.essential).reduce((a, x) => a + x.count, 0);
-    const lotsRemain = lotsAboard || batches.some((x) => x.item.kind === 'lot' && x.count > 0) || upstream[site.index]!.some((u) => hasLots(u));
-    return lotsRemain ? Math.max(0, present - guardNeed) : Infinity;
+    // Units claimed by kept movements of later days are still here.
+    if (own.some((x) => !x.item.essential && present(x))) return 0;
+    const here = own.filter((x) => x.item.essential).reduce((a, x) => a + x.count, 0);
+    const lotsRemain = lotsAboard || batches.some((x) => x.item.kind === 'lot' && present(x)) || upstream[site.index]!.some((u) => hasLots(u));
+    return lotsRemain ? Math.max(0, here - guardNeed) : Infinity;
   }
 
   function rankedLegs(site: ModelSite, cls: ItemClass, d: number, wait: number): ModelLeg[] {

@@ -1,5 +1,6 @@
 // The planner: candidate plans from the baseline and the economic guess, improved by local
 // search, checked against the LP bound. Pure apart from the clock.
+import { toEpochDay } from '../domain/dates.ts';
 import type { Plan } from '../domain/plan/schema.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import { assemblePlan } from './assemble.ts';
@@ -27,7 +28,7 @@ export type SolveOptions = {
 };
 
 /** A re-plan gives up kept movements only for a plan at least this share cheaper. */
-export const CLEARLY_BETTER = 0.01;
+export const CLEARLY_BETTER = 0.02;
 
 /** `baseline` is null when the greedy baseline itself leaves people behind. */
 export type SolveResult = { ok: true; plan: Plan; baseline: Plan | null } | { ok: false; stranded: Stranded[] };
@@ -53,23 +54,55 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
       candidates.push(repairStranded(model, { name: options.peopleAsap ? `${name}/people-asap` : name, decisions, options, schedule: schedule(model, decisions, options) }));
     }
   }
+  const pinnedIds = new Set(options.pinned?.movements.map((m) => m.id) ?? []);
   if (options.pinned) {
-    const keep: ScheduleOptions = { pinned: options.pinned, firstId: options.firstId };
-    for (const o of [keep, { ...keep, peopleAsap: true }]) {
-      candidates.push(repairStranded(model, { name: o.peopleAsap ? 'stable/people-asap' : 'stable', decisions: moveEverything(), options: o, schedule: schedule(model, moveEverything(), o) }));
+    // Keep everything, or only the next week and plan the rest afresh: when capacity shrinks,
+    // keeping all of it can cost more than changing the later part.
+    const first = toEpochDay(scenario.start);
+    const within = (days: number): Pinned => ({
+      movements: options.pinned!.movements.filter((m) => toEpochDay(m.depart) < first + days),
+      dispositions: options.pinned!.dispositions.filter((d) => toEpochDay(d.on) < first + days),
+    });
+    const stableWith = (label: string, pinned: Pinned, variants: boolean[] = [false]) => {
+      for (const peopleAsap of variants) {
+        const o: ScheduleOptions = { pinned, firstId: options.firstId, peopleAsap };
+        candidates.push(repairStranded(model, { name: peopleAsap ? `${label}/people-asap` : label, decisions: moveEverything(), options: o, schedule: schedule(model, moveEverything(), o) }));
+      }
+    };
+    stableWith('stable', options.pinned, [false, true]);
+    // Repairs: give up the kept movements around those that could not be made again (from the
+    // first day one failed, or at the sites where they failed), and keep the rest.
+    const made = new Set(candidates.find((c) => c.name === 'stable')!.schedule.movements.map((m) => m.id));
+    const failed = options.pinned.movements.filter((m) => !made.has(m.id));
+    if (failed.length > 0) {
+      const t0 = Math.min(...failed.map((m) => toEpochDay(m.depart)));
+      const sites = new Set(failed.flatMap((m) => [m.from, m.to]));
+      const without = (drop: (m: { depart: string; from: string; to: string }) => boolean): Pinned => ({
+        movements: options.pinned!.movements.filter((m) => !drop(m)),
+        dispositions: options.pinned!.dispositions.filter((d) => !drop({ depart: d.on, from: d.site, to: d.site })),
+      });
+      stableWith('repair-sites', without((m) => toEpochDay(m.depart) >= t0 && (sites.has(m.from) || sites.has(m.to))));
     }
+    stableWith('stable-3w', within(21));
+    stableWith('stable-1w', within(7));
   }
   candidates.sort((a, b) => total(a.schedule) - total(b.schedule));
   let best = candidates[0]!;
-  const stable = candidates.find((c) => c.options.pinned);
-  // Stability: the plan that keeps what was planned wins unless another is clearly cheaper.
-  if (stable && Number.isFinite(total(stable.schedule)) && total(best.schedule) >= total(stable.schedule) * (1 - CLEARLY_BETTER)) best = stable;
+  const kept = (c: Candidate) => c.schedule.movements.filter((m) => pinnedIds.has(m.id)).length;
+  if (options.pinned && Number.isFinite(total(best.schedule))) {
+    // Stability: of the plans no more than CLEARLY_BETTER dearer than the cheapest, the one that
+    // keeps most of the previous plan.
+    const near = candidates.filter((c) => total(c.schedule) <= total(best.schedule) * (1 + CLEARLY_BETTER) + 1e-6);
+    best = near.sort((a, b) => kept(b) - kept(a) || total(a.schedule) - total(b.schedule))[0]!;
+  }
   if (!Number.isFinite(total(best.schedule))) {
     const stranded = candidates.map((c) => c.schedule.stranded).sort((a, b) => a.length - b.length)[0]!;
     return { ok: false, stranded };
   }
-  options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))}`);
-  best = improve(model, best, deadline, total, options.onProgress, options.moveFraction);
+  options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))} (of ${candidates.map((c) => `${c.name} ${Math.round(total(c.schedule))}`).join(', ')})`);
+  const improved = improve(model, best, deadline, total, options.onProgress, options.moveFraction);
+  // A re-plan's search may trade kept movements only for a clearly cheaper plan.
+  if (!options.pinned || kept(improved) >= kept(best) || total(improved.schedule) < total(best.schedule) * (1 - CLEARLY_BETTER)) best = improved;
   // A last check against every rule, by the independent verifier: a plan that breaks one is
   // never handed out while another candidate keeps them all.
   const keeps = (c: Candidate) => verifyPlan(model.scenario, assemblePlan(model, c.schedule, { bound: null, solveSeconds: 0, method: c.name })).ok;

@@ -1,3 +1,4 @@
+import { REPLAN_SECONDS } from '../../operations/replan.ts';
 import { replay as replayMission, type ReplayRow } from '../../operations/replay.ts';
 import { openStore } from '../../store/store.ts';
 import { actor, dateOption, format, onePositional, parse, secondsOption, storePath } from '../args.ts';
@@ -17,7 +18,7 @@ export async function replay(argv: string[], io: Io): Promise<number> {
     const rows = await replayMission(store, text, file, {
       to,
       actor: actor(values.as),
-      timeLimitSeconds: secondsOption('replay', values['time-limit'], 2),
+      timeLimitSeconds: secondsOption('replay', values['time-limit'], REPLAN_SECONDS),
       onStep: (r) => io.err('note' in r ? `replay: ${r.date} ${r.note}` : `replay: ${r.date} ${r.events} → total ${Math.round(r.mission_total).toLocaleString('en-US')}, ${r.movements_changed} changed, ${r.replan_ms} ms`),
     });
     if (fmt === 'json') io.out(JSON.stringify(rows, null, 2));

@@ -1,4 +1,5 @@
 import { DrawdownError } from '../../domain/errors.ts';
+import { REPLAN_SECONDS } from '../../operations/replan.ts';
 import { reevaluateBackups, saveBackup, whatIf, type WhatIf } from '../../operations/whatif.ts';
 import { openStore } from '../../store/store.ts';
 import { format, onePositional, parse, secondsOption, storePath } from '../args.ts';
@@ -19,7 +20,7 @@ export async function whatif(argv: string[], io: Io): Promise<number> {
   const text = readText(file);
   const store = await openStore(storePath(values.db), { mustExist: true });
   try {
-    const w = await whatIf(store, text, file, { timeLimitSeconds: secondsOption('whatif', values['time-limit'], 2), onProgress: (m) => io.err(`whatif: ${m}`) });
+    const w = await whatIf(store, text, file, { timeLimitSeconds: secondsOption('whatif', values['time-limit'], REPLAN_SECONDS), onProgress: (m) => io.err(`whatif: ${m}`) });
     if (values.save !== undefined) {
       await saveBackup(store, values.save, text, w);
       io.err(`whatif: saved as backup plan "${values.save}"`);
@@ -61,7 +62,7 @@ export async function backups(argv: string[], io: Io): Promise<number> {
       if (!(await store.deletePlan(values.drop)) || values.drop === 'current') throw new DrawdownError('DRW_USAGE', `drawdown backups: no backup plan named "${values.drop}"`);
       io.err(`backups: dropped "${values.drop}"`);
     }
-    const standing = await reevaluateBackups(store, { timeLimitSeconds: secondsOption('backups', values['time-limit'], 2) });
+    const standing = await reevaluateBackups(store, { timeLimitSeconds: secondsOption('backups', values['time-limit'], REPLAN_SECONDS) });
     if (fmt === 'json') io.out(JSON.stringify(standing, null, 2));
     else if (standing.length === 0) io.out('no backup plans; save one with `drawdown whatif CHANGES.jsonl --save NAME`');
     else for (const b of standing) io.out(b.ok ? `${b.name.padEnd(24)} mission total ${n(b.total!)}${b.against_current !== undefined ? ` (current plan ${n(b.against_current)}, ${b.total! - b.against_current >= 0 ? '+' : ''}${n(b.total! - b.against_current)})` : ''}` : `${b.name.padEnd(24)} cannot be planned now: ${b.problem}`);

@@ -27,6 +27,7 @@ export function foldChecked<T>(scenario: Scenario, events: readonly Tagged<T>[],
   const rank = (e: MissionEvent) => (e.type === 'movement_arrived' ? 0 : 1);
   const ordered = events.map((e, i) => ({ ...e, i })).sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : rank(a.event) - rank(b.event) || a.i - b.i));
   const w = new Working(scenario);
+  for (const { event } of events) if (event.type === 'movement_departed' && !w.departures.has(event.movement)) w.departures.set(event.movement, event.on);
   const problems: TaggedProblem<T>[] = [];
   let applied = 0;
   for (const { event, tag } of ordered) {
@@ -63,6 +64,8 @@ class Working {
   readonly lotHome = new Map<string, Site>();
   readonly groupHome = new Map<string, Site>();
   readonly legs = new Map<string, Leg>();
+  /** Departure day of every movement in the events folded, to explain an arrival that comes first. */
+  readonly departures = new Map<string, string>();
 
   constructor(s: Scenario) {
     this.base = s;
@@ -156,7 +159,9 @@ class Working {
         break;
       case 'movement_arrived': {
         const m = this.movements.get(e.movement);
-        if (!m) out.push({ field: 'movement', message: `movement "${e.movement}" has not departed` });
+        const leaves = this.departures.get(e.movement);
+        if (!m && leaves !== undefined && leaves > e.on) out.push({ field: 'on', message: `movement "${e.movement}" cannot arrive on ${e.on}, before it departed on ${leaves}` });
+        else if (!m) out.push({ field: 'movement', message: `movement "${e.movement}" has not departed` });
         else if (m.arrived) out.push({ field: 'movement', message: `movement "${e.movement}" already arrived on ${m.arrive}` });
         else if (e.on < m.depart) out.push({ field: 'on', message: `movement "${e.movement}" cannot arrive on ${e.on}, before it departed on ${m.depart}` });
         else if (this.handedOver.has(m.to) && this.handedOver.get(m.to)!.on <= e.on) out.push({ field: 'movement', message: `${m.to} was handed over on ${this.handedOver.get(m.to)!.on}; nothing can arrive there` });

@@ -3,7 +3,7 @@
 //   risk = 1 − (1 − base) × Π over incidents (1 − w),   w = severity × nearness × freshness
 //
 // - severity: by ACLED event type (an IED or an armed clash on a road weighs far more than a
-//   protest), plus 0.05 per person killed or injured, at most 1;
+//   protest), plus 0.02 per person killed or injured, at most 1;
 // - nearness: 1 within 10 km of the route (the straight segment between its ends), falling
 //   linearly to 0 at 50 km;
 // - freshness: halves every 14 days of the incident's age; incidents older than 60 days, or
@@ -12,7 +12,7 @@
 import { daysBetween } from '../dates.ts';
 import type { AcledEventType } from './acled.ts';
 
-export const RISK_MODEL = { nearKm: 10, farKm: 50, halfLifeDays: 14, maxAgeDays: 60, perCasualty: 0.05 } as const;
+export const RISK_MODEL = { nearKm: 10, farKm: 50, halfLifeDays: 14, maxAgeDays: 60, perCasualty: 0.02 } as const;
 
 const SEVERITY: Record<AcledEventType, number> = {
   'Explosions/Remote violence': 0.5,

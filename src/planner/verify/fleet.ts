@@ -25,8 +25,11 @@ export function checkFleet(look: Lookup, plan: Plan): Violation[] {
       busy.set(d, b);
     }
   }
-  // Mid-operation: trucks and escorts of movements under way are busy from the start.
+  // Mid-operation: trucks and escorts of movements under way are busy from the start. If they
+  // alone exceed a fleet that has since shrunk, that is the past's doing: the plan may add
+  // nothing on those days, but is not blamed for the excess.
   const start = dayOf(look.scenario.start)!;
+  const prior = new Map<number, { trucks: number; escorts: number }>();
   for (const b of look.scenario.progress?.busy ?? []) {
     for (let d = start; d <= dayOf(b.until)!; d++) {
       const x = busy.get(d) ?? { trucks: 0, escorts: 0, ids: [] };
@@ -34,19 +37,23 @@ export function checkFleet(look: Lookup, plan: Plan): Violation[] {
       x.escorts += b.escorts;
       x.ids.push(b.movement ?? 'under way');
       busy.set(d, x);
+      const p = prior.get(d) ?? { trucks: 0, escorts: 0 };
+      p.trucks += b.trucks;
+      p.escorts += b.escorts;
+      prior.set(d, p);
     }
   }
   const { fleet } = look.scenario;
   return [
-    ...overDays(busy, 'trucks', fleet.trucks),
-    ...overDays(busy, 'escorts', fleet.escorts),
+    ...overDays(busy, 'trucks', (d) => Math.max(fleet.trucks, prior.get(d)?.trucks ?? 0)),
+    ...overDays(busy, 'escorts', (d) => Math.max(fleet.escorts, prior.get(d)?.escorts ?? 0)),
   ];
 }
 
 /** One violation per run of consecutive over-committed days with the same load and movements. */
-function overDays(busy: Map<number, Busy>, what: 'trucks' | 'escorts', have: number): Violation[] {
+function overDays(busy: Map<number, Busy>, what: 'trucks' | 'escorts', capacity: (day: number) => number): Violation[] {
   const out: Violation[] = [];
-  const days = [...busy.keys()].filter((d) => busy.get(d)![what] > have).sort((a, b) => a - b);
+  const days = [...busy.keys()].filter((d) => busy.get(d)![what] > capacity(d)).sort((a, b) => a - b);
   let i = 0;
   while (i < days.length) {
     const first = days[i]!;
@@ -59,7 +66,7 @@ function overDays(busy: Map<number, Busy>, what: 'trucks' | 'escorts', have: num
       j++;
     }
     const span = j > i ? `${fromEpochDay(first)}..${fromEpochDay(days[j]!)}` : fromEpochDay(first);
-    out.push(violation(8, 'pooled fleet', `${b[what]} ${what} busy on ${span}, fleet has ${have} (movements ${listIds(b.ids)})`, fromEpochDay(first)));
+    out.push(violation(8, 'pooled fleet', `${b[what]} ${what} busy on ${span}, fleet has ${capacity(first)} (movements ${listIds(b.ids)})`, fromEpochDay(first)));
     i = j + 1;
   }
   return out;
