@@ -7,13 +7,13 @@ const BIN = fileURLToPath(new URL('../bin/drawdown.js', import.meta.url));
 
 export type Run = { code: number; stdout: string; stderr: string };
 
-export function drawdown(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
+export function drawdown(args: string[], options: { input?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input,
     env: { ...process.env, DRAWDOWN_DB: '', ...options.env },
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -47,12 +47,21 @@ export async function advance(store: MissionStore, to: string, actor: string): P
   });
   const rank = (e: MissionEvent) => (e.type === 'movement_arrived' ? 0 : 1);
   events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : rank(a) - rank(b)));
-  if (events.length === 0) return { to, events, written: [] };
+  // The plan still holds from `to` on (what was due is done): it becomes the plan of that day,
+  // which is how the mission's clock moves when nothing is recorded on the day itself.
+  const moveClock = async () => {
+    if (to > stored.asOf) await store.savePlan({ ...stored, asOf: to });
+  };
+  if (events.length === 0) {
+    await moveClock();
+    return { to, events, written: [] };
+  }
   const problems = checkAgainstLog(scenario, mission.events, events.map((event, i) => ({ line: i + 1, event })));
   if (problems.length > 0) {
     throw new DrawdownError('DRW_PLAN_STALE', `the current plan (of ${stored.asOf}) no longer fits the log; nothing was recorded`, problems.slice(0, 10).map((p) => `${describe(events[p.line - 1]!)}: ${p.field}: ${p.message}`));
   }
   const written = await store.append(events, actor);
+  await moveClock();
   return { to, events, written };
 }
 

@@ -14,10 +14,16 @@ export type Planner = (scenario: Scenario, options: WorkerOptions) => Promise<Pl
 
 export type Mission = { scenario: Scenario; events: MissionEvent[]; head: number; today: string };
 
+/**
+ * The mission's current day is the latest day anything was recorded on, or the day the clock
+ * was advanced to (kept as the current plan's day), whichever is later.
+ */
 export async function loadMission(store: MissionStore): Promise<Mission> {
   const scenario = await store.scenario();
   const events = await store.events();
-  return { scenario, events, head: await store.head(), today: lastDay(scenario, events) };
+  const recorded = lastDay(scenario, events);
+  const clock = (await store.plan('current'))?.asOf;
+  return { scenario, events, head: await store.head(), today: clock !== undefined && clock > recorded ? clock : recorded };
 }
 
 /** The state on `asOf` (default: the mission's current day), refusing days outside the horizon. */

@@ -7,6 +7,7 @@ import { parseEventLines } from '../domain/events/lines.ts';
 import type { MissionEvent } from '../domain/events/schema.ts';
 import { addDays } from '../domain/dates.ts';
 import { verifyPlan } from '../planner/verify/verify.ts';
+import { canonicalJson } from '../store/hash.ts';
 import type { MissionStore } from '../store/store.ts';
 import { advance } from './advance.ts';
 import { isDisruption, loadMission, type Planner } from './mission.ts';
@@ -32,8 +33,11 @@ export async function replay(store: MissionStore, text: string, name: string, o:
   if (parsed.problems.length > 0) {
     throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${parsed.problems.length} event problem(s); nothing was replayed`, parsed.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`));
   }
-  const lineOf = new Map<MissionEvent, number>(parsed.events.map((e) => [e.event, e.line]));
   const mission = await loadMission(store);
+  // Resumable: events already in the log (the same event, field for field) are not recorded again.
+  const logged = new Set(mission.events.map((e) => canonicalJson(e)));
+  parsed.events = parsed.events.filter((e) => !logged.has(canonicalJson(e.event)));
+  const lineOf = new Map<MissionEvent, number>(parsed.events.map((e) => [e.event, e.line]));
   const to = o.to ?? parsed.events.reduce((d, e) => (e.event.on > d ? e.event.on : d), mission.today);
   const days = [...new Set(parsed.events.map((e) => e.event.on))].filter((d) => d <= to).sort();
   const rows: ReplayRow[] = [];

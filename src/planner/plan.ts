@@ -39,8 +39,8 @@ export async function makePlan(scenario: Scenario, options: PlanOptions = {}): P
   const left = Math.max(options.pinned ? 0.2 : 0.5, limit - (performance.now() - started) / 1000);
   const result = solve(scenario, { timeLimitSeconds: left, bound: lp.bound, moveFraction: lp.bound === null ? undefined : lp.moveFraction, onProgress: options.onProgress, pinned: options.pinned, firstId: options.firstId });
   let final: SolveResult = result;
-  // The exact MIP knows scenarios that start from the beginning only, and knows nothing of stability.
-  if (isTiny(scenario) && !scenario.progress && !options.pinned) {
+  // The exact MIP knows scenarios that start from the beginning only, without holds, and knows nothing of stability.
+  if (isTiny(scenario) && !scenario.progress && !options.pinned && !scenario.sites.some((s) => s.hold_until)) {
     // Small enough for the full MIP of every rule: take its plan when it is better, and its
     // proof of optimality when it has one.
     options.onProgress?.('exact: solving the full MIP');

@@ -112,6 +112,9 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
   const pinnedMoves = byDay(options.pinned?.movements ?? [], (m) => m.depart);
   const pinnedDisposals = byDay(options.pinned?.dispositions ?? [], (x) => x.on);
   const claimed = new Map<Batch, number>();
+  // The day each site's guard may leave at the earliest (hold_until), as a day number.
+  const holdDay = model.sites.map((x) => (x.hold_until === undefined ? -1 : Math.min(x.deadlineDay, toEpochDay(x.hold_until) - model.start)));
+  let day = 0;
   // Kept movements hold their fleet from the start, so what is planned afresh around them
   // cannot take it; each hold is released on its day, just before the movement is made again.
   const held = new Map<Movement, { leg: ModelLeg; day: number; escorts: number }>();
@@ -135,6 +138,7 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // People of every site board first: they cannot be disposed of, so scarce trucks and
     // sorties are theirs. Then each site's cargo fills the same convoys, and the people left
     // (the guard, once no lot remains) take the seats that are left.
+    day = d;
     for (const b of bookings) if (b.day === d) release(b);
     restoreClaims();
     // Kept movements whose people-last rules depend on others of the day wait for those: retry until none more can go.
@@ -527,7 +531,8 @@ export function schedule(model: Model, decisions: Decisions, options: ScheduleOp
     // Units claimed by kept movements of later days are still here.
     if (own.some((x) => !x.item.essential && present(x))) return 0;
     const here = own.filter((x) => x.item.essential).reduce((a, x) => a + x.count, 0);
-    const lotsRemain = lotsAboard || batches.some((x) => x.item.kind === 'lot' && present(x)) || upstream[site.index]!.some((u) => hasLots(u));
+    const holding = holdDay[site.index]! > day;
+    const lotsRemain = holding || lotsAboard || batches.some((x) => x.item.kind === 'lot' && present(x)) || upstream[site.index]!.some((u) => hasLots(u));
     return lotsRemain ? Math.max(0, here - guardNeed) : Infinity;
   }
 

@@ -313,7 +313,9 @@ class Working {
       ...s,
       sites: s.sites.map((site) => {
         const d = this.deadlines.get(site.id);
-        return d === undefined ? { ...site } : { ...site, deadline: d };
+        if (d === undefined) return { ...site };
+        // A deadline moved before the day the site was to be held until ends the hold with it.
+        return { ...site, deadline: d, ...(site.hold_until !== undefined && site.hold_until > d ? { hold_until: d } : {}) };
       }),
       legs: s.legs.map((l) => ({ ...l, risk: riskOf.get(`${l.from}>${l.to}>${l.mode}`) ?? l.risk })),
       closures: this.closures,

@@ -63,6 +63,11 @@ export const siteSchema = z.strictObject({
   deadline: isoDate.optional(),
   recipient: z.string().min(1).optional(),
   guard: nonNegativeInt.default(0),
+  /**
+   * An addition of this project: the site is held (its guard stays) through the day before this
+   * one, whatever else has left; the host state's handover calendar, or the mandate, set it.
+   */
+  hold_until: isoDate.optional(),
   personnel: z.array(personnelGroupSchema).default([]),
   lots: z.array(lotSchema).default([]),
 });

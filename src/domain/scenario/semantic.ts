@@ -50,8 +50,13 @@ function checkSites(s: Scenario): SemanticProblem[] {
       if (site.personnel.length > 0) out.push({ path: at('personnel'), message: `exit "${site.id}" holds personnel`, hint: 'put the people at the camp or hub they start from' });
       if (site.guard > 0) out.push({ path: at('guard'), message: `exit "${site.id}" has a guard`, hint: 'remove it: a guard stays at a camp or hub' });
       if (site.recipient) out.push({ path: at('recipient'), message: `exit "${site.id}" has a recipient`, hint: 'remove it: only camps and hubs are handed over' });
+      if (site.hold_until) out.push({ path: at('hold_until'), message: `exit "${site.id}" has hold_until`, hint: 'remove it: only camps and hubs are held' });
       return;
     }
+    if (site.hold_until !== undefined && site.deadline !== undefined && site.hold_until > site.deadline) {
+      out.push({ path: at('hold_until'), message: `${site.hold_until} is after the deadline ${site.deadline}`, hint: 'a site is held at most until its deadline' });
+    }
+    if (site.hold_until !== undefined && site.guard === 0) out.push({ path: at('hold_until'), message: `"${site.id}" is held until ${site.hold_until} but has no guard`, hint: 'set guard: the number of essential people who hold the site' });
     if (!site.deadline) {
       out.push({ path: ['sites', i], message: `${site.kind} "${site.id}" has no deadline`, hint: `add deadline: YYYY-MM-DD, between ${s.start} and ${s.end}` });
     } else if (site.deadline < s.start && s.progress) {

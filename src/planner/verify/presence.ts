@@ -164,11 +164,13 @@ export function checkPresence(look: Lookup, plan: Plan): Violation[] {
     }
 
     for (const site of scenario.sites) {
-      // Rule 4, guard: while any lot is at the site, enough of its own essential people stay.
+      // Rule 4, guard: while any lot is at the site, and before its hold_until day (an addition
+      // of this project), enough of its own essential people stay.
       const o = own.get(site.id)!;
       const need = Math.min(site.guard, o.essentialTotal);
       const lots = stock.total(site.id, 'lot');
-      if (need > 0 && lots > 0) {
+      const holding = site.hold_until !== undefined && day < dayOf(site.hold_until)!;
+      if (need > 0 && (lots > 0 || holding)) {
         const present = ownPresent(site.id, o.essential);
         if (present < need) {
           const b = guardBreaches.get(site.id);
@@ -191,7 +193,8 @@ export function checkPresence(look: Lookup, plan: Plan): Violation[] {
 
   for (const [site, b] of guardBreaches) {
     const more = b.days > 1 ? ` (and on ${b.days - 1} more event day(s))` : '';
-    out.push(violation(4, 'guard', `${site} holds ${fmt(b.lots)} lot units at the end of ${fromEpochDay(b.first)} but only ${fmt(b.present)} of its essential people remain; the guard needs ${fmt(b.need)}${more}`, site));
+    const why = b.lots > 0 ? `holds ${fmt(b.lots)} lot units` : `is held until ${look.sites.get(site)!.hold_until}`;
+    out.push(violation(4, 'guard', `${site} ${why} at the end of ${fromEpochDay(b.first)} but only ${fmt(b.present)} of its essential people remain; the guard needs ${fmt(b.need)}${more}`, site));
   }
 
   out.push(...checkEnd(look, stock, disposed));

@@ -309,3 +309,39 @@ describe('verifyPlan finds each broken rule', () => {
     expect(m.some((x) => x.includes('movement id m3 is used by 2 movements'))).toBe(true);
   });
 });
+
+describe('hold_until and scenarios that start mid-operation (additions of this project)', () => {
+  it('keeps the guard at a held site until its hold day, even with no lot left', () => {
+    // The guard (alpha-force) flies out on 6 July; the site is held until the 10th.
+    const held = variant((s) => { s.sites![0]!.hold_until = '2023-07-10'; });
+    expect(rules(held, valid)).toEqual([4]);
+    expect(verifyPlan(held, valid).violations[0]!.message).toMatch(/held until 2023-07-10/);
+    const through = variant((s) => { s.sites![0]!.hold_until = '2023-07-06'; });
+    expect(verifyPlan(through, valid).ok).toBe(true);
+  });
+
+  it('reads where things are from progress: units elsewhere, units on their way, the fleet under way', () => {
+    // Mid-operation on 5 July: the support staff and 2 generators are at the hub already.
+    const midWith = (busyUntil: string) => variant((s) => {
+      s.start = '2023-07-05';
+      s.closures = [];
+      s.progress = { located: [{ group: 'alpha-support', site: 'hub', count: 10 }, { lot: 'alpha-gen', site: 'hub', count: 2 }, { lot: 'alpha-apc', site: 'hub', count: 2, arrives: '2023-07-07' }], busy: [{ until: busyUntil, trucks: 9, escorts: 0 }] };
+    });
+    const mid = midWith('2023-07-06');
+    const plan = structuredClone(valid);
+    plan.horizon.start = '2023-07-05';
+    plan.movements = plan.movements.filter((m) => m.id !== 'm1');
+    plan.objective = computeObjective(mid, plan);
+    plan.bound = null;
+    plan.gap = null;
+    expect(verifyPlan(mid, plan).violations).toEqual([]);
+    // Had 9 of the 10 trucks still been out on 7 July, m3's 3 would be too many.
+    expect(rules(midWith('2023-07-07'), plan)).toContain(8);
+    // Leaving the hub a day before the APCs arrive there breaks presence.
+    const early = structuredClone(plan);
+    early.movements.find((m) => m.id === 'm3')!.depart = '2023-07-06';
+    early.movements.find((m) => m.id === 'm3')!.arrive = '2023-07-07';
+    const v = verifyPlan(mid, early).violations.filter((x) => x.rule === 2);
+    expect(v.map((x) => x.message).join(' ')).toMatch(/alpha-apc/);
+  });
+});
