@@ -17,6 +17,7 @@ import { loadMission, type Mission, type Planner, stateOn } from './mission.ts';
 
 /** A re-plan's time limit: the issue's target is about a second, start-up included. */
 export const REPLAN_SECONDS = 0.6;
+export const FIRST_PLAN_SECONDS = 10;
 
 export type ReplanOptions = {
   asOf?: string;
@@ -66,7 +67,9 @@ export async function replanMission(mission: Mission, previous: Plan | null, o: 
   const firstId = 1 + lastMovementNumber(movementIds(previous ?? undefined, state));
   const planner = o.planner ?? planInWorker;
   const started = performance.now();
-  const result = await planner(residual, { timeLimitSeconds: o.timeLimitSeconds ?? REPLAN_SECONDS, onProgress: o.onProgress, pinned, firstId });
+  // A first plan has no previous one to keep and no hurry: it gets the planner's usual time.
+  const limit = o.timeLimitSeconds ?? (previous ? REPLAN_SECONDS : FIRST_PLAN_SECONDS);
+  const result = await planner(residual, { timeLimitSeconds: limit, onProgress: o.onProgress, pinned, firstId });
   const ms = performance.now() - started;
   if (!result.ok) {
     const lines = result.stranded.map((s) => (s.people > 0 ? `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}` : `${s.site}: lots ${s.lots.join(', ')} — ${s.why}`));

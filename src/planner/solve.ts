@@ -99,7 +99,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
     const stranded = candidates.map((c) => c.schedule.stranded).sort((a, b) => a.length - b.length)[0]!;
     return { ok: false, stranded };
   }
-  options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))} (of ${candidates.map((c) => `${c.name} ${Math.round(total(c.schedule))}`).join(', ')})`);
+  options.onProgress?.(`start: ${best.name} ${Math.round(total(best.schedule))} (best of ${candidates.length}: ${candidates.slice(0, 4).map((c) => `${c.name} ${Math.round(total(c.schedule))}`).join(', ')}${candidates.length > 4 ? ', …' : ''})`);
   const improved = improve(model, best, deadline, total, options.onProgress, options.moveFraction);
   // A re-plan's search may trade kept movements only for a clearly cheaper plan.
   if (!options.pinned || kept(improved) >= kept(best) || total(improved.schedule) < total(best.schedule) * (1 - CLEARLY_BETTER)) best = improved;

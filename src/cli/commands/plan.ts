@@ -45,7 +45,8 @@ export async function plan(argv: string[], io: Io): Promise<number> {
   // No file: the mission store (--db, else $DRAWDOWN_DB, else ./data/drawdown.db).
   const store = await openStore(storePath(values.db), { mustExist: true });
   try {
-    const r = await replan(store, { asOf, timeLimitSeconds: secondsOption('plan', values['time-limit'], REPLAN_SECONDS), onProgress: progress });
+    const limit = values['time-limit'] === undefined ? undefined : secondsOption('plan', values['time-limit'], REPLAN_SECONDS);
+    const r = await replan(store, { asOf, timeLimitSeconds: limit, onProgress: progress });
     if (fmt === 'json') io.out(JSON.stringify({ ...r.plan, as_of: r.summary.as_of, mission_total: r.summary.mission_total, realized: r.summary.realized, changes: r.summary.changes, risks: r.summary.risks }, null, 2));
     else io.out(`${summaryText(r.summary)}\n\n${planText(r.plan)}`);
     if (!r.saved) io.err(`plan: a look back from ${r.summary.as_of}; the mission's current plan is unchanged`);

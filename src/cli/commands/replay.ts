@@ -18,7 +18,7 @@ export async function replay(argv: string[], io: Io): Promise<number> {
     const rows = await replayMission(store, text, file, {
       to,
       actor: actor(values.as),
-      timeLimitSeconds: secondsOption('replay', values['time-limit'], REPLAN_SECONDS),
+      timeLimitSeconds: values['time-limit'] === undefined ? undefined : secondsOption('replay', values['time-limit'], REPLAN_SECONDS),
       onStep: (r) => io.err('note' in r ? `replay: ${r.date} ${r.note}` : `replay: ${r.date} ${r.events} → total ${Math.round(r.mission_total).toLocaleString('en-US')}, ${r.movements_changed} changed, ${r.replan_ms} ms`),
     });
     if (fmt === 'json') io.out(JSON.stringify(rows, null, 2));

@@ -8,7 +8,7 @@
 //   linearly to 0 at 50 km;
 // - freshness: halves every 14 days of the incident's age; incidents older than 60 days, or
 //   dated after the day of the state, count nothing.
-// Each factor is below 1, so the result stays in [base, 1) and grows with every incident.
+// Each factor is below 1, so the result stays within [base, 1] and grows with every incident.
 import { daysBetween } from '../dates.ts';
 import type { AcledEventType } from './acled.ts';
 
