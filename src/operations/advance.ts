@@ -6,6 +6,7 @@ import { checkAgainstLog, withManifest } from '../domain/events/lines.ts';
 import { foldState } from '../domain/events/fold.ts';
 import type { MissionEvent } from '../domain/events/schema.ts';
 import type { LogEntry, MissionStore } from '../store/store.ts';
+import { notYetDone } from '../planner/replan/pinned.ts';
 import { loadMission } from './mission.ts';
 
 export type Advance = { to: string; events: MissionEvent[]; written: LogEntry[] };
@@ -26,22 +27,15 @@ export async function advance(store: MissionStore, to: string, actor: string): P
   // Arrivals due: of the plan's movements, and of those already under way.
   const arriving = [...plan.movements.filter((m) => m.depart <= to && !state.movements.has(m.id)).map((m) => ({ id: m.id, arrive: m.arrive })), ...[...state.movements.values()].filter((m) => !m.arrived).map((m) => ({ id: m.id, arrive: m.arrive }))];
   for (const a of arriving) if (a.arrive <= to) events.push({ type: 'movement_arrived', on: a.arrive, movement: a.id });
-  const done = new Map<string, number>();
-  for (const d of state.dispositions) done.set(`${d.lot}|${d.site}|${d.action}|${d.on}`, (done.get(`${d.lot}|${d.site}|${d.action}|${d.on}`) ?? 0) + d.count);
-  plan.dispositions.forEach((d, i) => {
-    if (d.on > to || d.on < stored.asOf) return;
-    const k = `${d.lot}|${d.site}|${d.action}|${d.on}`;
-    const already = Math.min(d.count, done.get(k) ?? 0);
-    done.set(k, (done.get(k) ?? 0) - already);
-    if (d.count === already) return;
+  notYetDone(plan.dispositions.filter((d) => d.on <= to && d.on >= stored.asOf), state).forEach((d, i) => {
     events.push({
       type: 'disposition_done',
       on: d.on,
       lot: d.lot,
       site: d.site,
-      count: d.count - already,
+      count: d.count,
       action: d.action,
-      certificate: { reference: `PLAN-${stored.asOf}-${i + 1}`, witnesses: ['recorded by drawdown advance as planned'], board: 'planned disposition' },
+      certificate: { reference: `PLAN-${stored.asOf}-${d.lot}-${d.on}-${i + 1}`, witnesses: ['recorded by drawdown advance as planned'], board: 'planned disposition' },
       ...(d.reason ? { notes: d.reason } : {}),
     });
   });

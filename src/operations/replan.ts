@@ -11,6 +11,7 @@ import type { Scenario } from '../domain/scenario/schema.ts';
 import { diffPlans, type PlanChanges } from '../planner/replan/diff.ts';
 import { lastMovementNumber, movementIds, stillToCome } from '../planner/replan/pinned.ts';
 import { realizedObjective } from '../planner/replan/realized.ts';
+import { strandedLines } from '../planner/schedule.ts';
 import { planInWorker } from '../planner/worker.ts';
 import type { MissionStore } from '../store/store.ts';
 import { loadMission, type Mission, type Planner, stateOn } from './mission.ts';
@@ -72,8 +73,7 @@ export async function replanMission(mission: Mission, previous: Plan | null, o: 
   const result = await planner(residual, { timeLimitSeconds: limit, onProgress: o.onProgress, pinned, firstId });
   const ms = performance.now() - started;
   if (!result.ok) {
-    const lines = result.stranded.map((s) => (s.people > 0 ? `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}` : `${s.site}: lots ${s.lots.join(', ')} — ${s.why}`));
-    throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')} from ${state.asOf}`, lines);
+    throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')} from ${state.asOf}`, strandedLines(result.stranded));
   }
   const realized = realizedObjective(state);
   const summary: PlanSummary = {

@@ -13,7 +13,7 @@ import { advance } from './advance.ts';
 import { isDisruption, loadMission, type Planner } from './mission.ts';
 import { recordLines } from './record.ts';
 import { replan } from './replan.ts';
-import { reevaluateBackups } from './whatif.ts';
+import { reevaluateBackups, standingLine } from './whatif.ts';
 
 export type ReplayRow = {
   date: string;
@@ -80,7 +80,7 @@ export async function replay(store: MissionStore, text: string, name: string, o:
       o.onStep?.({ date: day, note: handovers.map(label).join('; ') });
     }
     // Backup plans are judged against the mission as it now stands.
-    for (const b of await reevaluateBackups(store, plannerOptions)) o.onStep?.({ date: day, note: `backup plan "${b.name}": ${b.ok ? `mission total ${Math.round(b.total!)}` : `cannot be planned now — ${b.problem}`}` });
+    for (const b of await reevaluateBackups(store, plannerOptions)) o.onStep?.({ date: day, note: standingLine(b) });
   }
   if (to >= (await loadMission(store)).today) await advance(store, to, o.actor);
   return rows;

@@ -107,3 +107,8 @@ export async function reevaluateBackups(store: MissionStore, o: Options = {}): P
   return out;
 }
 
+
+/** A backup plan's standing in one line, for logs and progress. */
+export function standingLine(b: BackupStanding): string {
+  return `backup plan "${b.name}": ${b.ok ? `mission total ${Math.round(b.total!).toLocaleString('en-US')}` : `cannot be planned now — ${b.problem}`}`;
+}

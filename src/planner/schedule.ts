@@ -41,6 +41,11 @@ export type PlannedDisposition = Disposition & { reason: string };
 /** What a plan could not bring out: people, or lots that may neither leave in time nor be disposed of. */
 export type Stranded = { site: string; day: number; people: number; groups: string[]; lots: string[]; why: string };
 
+/** One line per site of what a plan could not bring out, and why. */
+export function strandedLines(stranded: readonly Stranded[]): string[] {
+  return stranded.map((s) => (s.people > 0 ? `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}` : `${s.site}: lots ${s.lots.join(', ')} — ${s.why}`));
+}
+
 export type Schedule = {
   movements: Movement[];
   dispositions: PlannedDisposition[];

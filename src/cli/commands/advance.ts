@@ -1,6 +1,6 @@
 import { DrawdownError } from '../../domain/errors.ts';
 import { advance as advanceMission } from '../../operations/advance.ts';
-import { reevaluateBackups } from '../../operations/whatif.ts';
+import { reevaluateBackups, standingLine } from '../../operations/whatif.ts';
 import { openStore } from '../../store/store.ts';
 import { actor, dateOption, format, parse, storePath } from '../args.ts';
 import type { Io } from '../io.ts';
@@ -18,7 +18,7 @@ export async function advance(argv: string[], io: Io): Promise<number> {
     const count = (t: string) => r.events.filter((e) => e.type === t).length;
     if (fmt === 'json') io.out(JSON.stringify({ to, recorded: r.written.length, departed: count('movement_departed'), arrived: count('movement_arrived'), disposed: count('disposition_done') }, null, 2));
     else io.out(`advanced to ${to}: ${count('movement_departed')} departures, ${count('movement_arrived')} arrivals, ${count('disposition_done')} dispositions recorded`);
-    for (const b of await reevaluateBackups(store)) io.err(`backup plan "${b.name}": ${b.ok ? `mission total ${Math.round(b.total!).toLocaleString('en-US')}` : `cannot be planned now — ${b.problem}`}`);
+    for (const b of await reevaluateBackups(store)) io.err(standingLine(b));
     return 0;
   } finally {
     await store.close();

@@ -1,5 +1,6 @@
 import { DrawdownError } from '../../domain/errors.ts';
 import { REPLAN_SECONDS, replan } from '../../operations/replan.ts';
+import { strandedLines } from '../../planner/schedule.ts';
 import { planInWorker } from '../../planner/worker.ts';
 import { openStore } from '../../store/store.ts';
 import { dateOption, format, parse, secondsOption, storePath } from '../args.ts';
@@ -35,8 +36,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     const scenario = loadScenarioFile(positionals[0]!).scenario;
     const result = await planInWorker(scenario, { timeLimitSeconds: limit, onProgress: progress });
     if (!result.ok) {
-      const lines = result.stranded.map((s) => (s.people > 0 ? `${s.site}: ${s.people} people (${s.groups.join(', ')}) cannot be brought out — ${s.why}` : `${s.site}: lots ${s.lots.join(', ')} — ${s.why}`));
-      throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')}`, lines);
+      throw new DrawdownError('DRW_INFEASIBLE', `no plan brings everyone out of ${result.stranded.map((s) => s.site).join(', ')}`, strandedLines(result.stranded));
     }
     if (fmt === 'json') io.out(JSON.stringify(result.plan, null, 2));
     else io.out(planText(result.plan, result.baseline?.objective.total));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { reevaluateBackups } from '../../operations/whatif.ts';
+import { reevaluateBackups, standingLine } from '../../operations/whatif.ts';
 import { recordLines } from '../../operations/record.ts';
 import { openStore } from '../../store/store.ts';
 import { actor, format, onePositional, parse, storePath } from '../args.ts';
@@ -21,13 +21,9 @@ export async function record(argv: string[], io: Io): Promise<number> {
     else io.out(`recorded ${written.length} event${written.length === 1 ? '' : 's'} (log entries ${written[0]!.seq}–${written.at(-1)!.seq})`);
     // Backup plans are judged against the mission as it now stands.
     const backups = await reevaluateBackups(store, { onProgress: (m) => io.err(`backups: ${m}`) });
-    for (const b of backups) io.err(`backup plan "${b.name}": ${b.ok ? `mission total ${money(b.total!)}` : `cannot be planned now — ${b.problem}`}`);
+    for (const b of backups) io.err(standingLine(b));
     return 0;
   } finally {
     await store.close();
   }
-}
-
-function money(x: number): string {
-  return `${Math.round(x).toLocaleString('en-US')}`;
 }

@@ -1,29 +1,28 @@
 // What a re-plan keeps of the previous plan: its movements and dispositions still to come,
 // that is, dated on or after the state's day and not yet recorded as done.
 import type { MissionState } from '../../domain/events/state.ts';
-import type { Disposition, Movement, Plan } from '../../domain/plan/schema.ts';
+import type { Disposition, Plan } from '../../domain/plan/schema.ts';
 import type { Pinned } from '../schedule.ts';
 
 export function stillToCome(previous: Plan, state: MissionState): Pinned {
-  const movements = previous.movements.filter((m) => m.depart >= state.asOf && !state.movements.has(m.id));
-  const done = new Map<string, number>();
-  for (const d of state.dispositions) {
-    const k = dispositionKey(d.lot, d.site, d.action, d.on);
-    done.set(k, (done.get(k) ?? 0) + d.count);
-  }
-  const dispositions: Disposition[] = [];
-  for (const d of previous.dispositions) {
-    if (d.on < state.asOf) continue;
-    const k = dispositionKey(d.lot, d.site, d.action, d.on);
-    const already = Math.min(d.count, done.get(k) ?? 0);
-    done.set(k, (done.get(k) ?? 0) - already);
-    if (d.count > already) dispositions.push({ ...d, count: d.count - already });
-  }
-  return { movements, dispositions };
+  return {
+    movements: previous.movements.filter((m) => m.depart >= state.asOf && !state.movements.has(m.id)),
+    dispositions: notYetDone(previous.dispositions.filter((d) => d.on >= state.asOf), state),
+  };
 }
 
-function dispositionKey(lot: string, site: string, action: string, on: string): string {
-  return `${lot}|${site}|${action}|${on}`;
+/** Planned dispositions less those recorded as done (same lot, site, action and day). */
+export function notYetDone<D extends Disposition>(planned: readonly D[], state: MissionState): D[] {
+  const done = new Map<string, number>();
+  const key = (d: { lot: string; site: string; action: string; on: string }) => `${d.lot}|${d.site}|${d.action}|${d.on}`;
+  for (const d of state.dispositions) done.set(key(d), (done.get(key(d)) ?? 0) + d.count);
+  const out: D[] = [];
+  for (const d of planned) {
+    const already = Math.min(d.count, done.get(key(d)) ?? 0);
+    done.set(key(d), (done.get(key(d)) ?? 0) - already);
+    if (d.count > already) out.push({ ...d, count: d.count - already });
+  }
+  return out;
 }
 
 /** The number after which new movement ids start: past every id in the plan and the log. */
@@ -37,4 +36,3 @@ export function movementIds(previous: Plan | undefined, state: MissionState): st
   return [...(previous?.movements.map((m) => m.id) ?? []), ...state.movements.keys()];
 }
 
-export type { Movement };
