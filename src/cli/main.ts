@@ -11,6 +11,8 @@ import * as stateCmd from './commands/state.ts';
 import * as advanceCmd from './commands/advance.ts';
 import * as replayCmd from './commands/replay.ts';
 import * as whatifCmd from './commands/whatif.ts';
+import * as serveCmd from './commands/serve.ts';
+import * as userCmd from './commands/user.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -27,6 +29,9 @@ const COMMANDS: Record<string, Command> = {
   replay: { usage: replayCmd.usage, run: replayCmd.replay },
   whatif: { usage: whatifCmd.usage, run: whatifCmd.whatif },
   backups: { usage: '', run: whatifCmd.backups },
+  serve: { usage: serveCmd.usage, run: serveCmd.serve },
+  start: { usage: '', run: serveCmd.start },
+  user: { usage: userCmd.usage, run: userCmd.user },
 };
 
 export function helpText(): string {

@@ -15,6 +15,13 @@ export const ERRORS = {
   DRW_NO_PLAN: { status: 404, exit: 2, hint: 'make one with `drawdown plan --db FILE`' },
   DRW_PLAN_STALE: { status: 409, exit: 2, hint: 're-plan with `drawdown plan --db FILE`, then advance again' },
   DRW_STATE_OUT_OF_RANGE: { status: 400, exit: 2, hint: 'choose a date between the mission\'s start and end' },
+  DRW_UNAUTHENTICATED: { status: 401, exit: 2, hint: 'sign in first' },
+  DRW_SIGN_IN_FAILED: { status: 401, exit: 2, hint: 'check the user name and password' },
+  DRW_RATE_LIMITED: { status: 429, exit: 2, hint: 'wait a few minutes before trying again' },
+  DRW_FORBIDDEN: { status: 403, exit: 2, hint: 'ask an administrator for a role that allows it' },
+  DRW_CSRF: { status: 403, exit: 2, hint: 'reload the page: the request lacked the session\'s x-csrf-token header' },
+  DRW_NOT_FOUND: { status: 404, exit: 2, hint: 'check the address' },
+  DRW_BAD_REQUEST: { status: 400, exit: 2, hint: 'fix the fields listed' },
   DRW_INFEASIBLE: { status: 422, exit: 1, hint: 'move the deadline, add trucks or escorts, or open another leg' },
   DRW_INTERNAL: { status: 500, exit: 1, hint: 'this is a bug in Drawdown; please report it with the command you ran' },
 } as const satisfies Record<string, { status: number; exit: number; hint: string }>;

@@ -11,6 +11,7 @@ import { type Plan, planSchema } from '../domain/plan/schema.ts';
 import { openSqlite } from './dialects/sqlite.ts';
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.ts';
 import { migrate } from './migrations/index.ts';
+import { AccessStore } from './access.ts';
 
 export type LogEntry = {
   seq: number;
@@ -66,6 +67,11 @@ export class MissionStore {
     return this.conn.location;
   }
 
+  /** Users, sessions, the audit trail and proposed dispositions. */
+  get access(): AccessStore {
+    return new AccessStore(this.conn, this.now);
+  }
+
   async close(): Promise<void> {
     await this.conn.close();
   }
@@ -103,6 +109,7 @@ export class MissionStore {
         // Replacing a mission starts a new log; the append-only guard is lifted for this alone.
         await this.conn.clearLog(trx);
         await trx.deleteFrom('plans').execute();
+        await trx.deleteFrom('proposals').execute();
         await trx.deleteFrom('mission').execute();
       }
       const createdAt = this.now().toISOString();

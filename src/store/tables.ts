@@ -1,3 +1,4 @@
+import type { Generated, Selectable } from 'kysely';
 // The tables of a mission store, as Kysely sees them. Every dialect has exactly these.
 
 export interface MissionTable {
@@ -35,8 +36,58 @@ export interface PlansTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  name: string;
+  /** `scrypt$N$r$p$salt$hash`, never the password. */
+  password_hash: string;
+  role: string;
+  clearance: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_name: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  at: string;
+  user_name: string;
+  action: string;
+  target: string;
+  classification: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  lot: string;
+  site: string;
+  count: number;
+  action: string;
+  on_date: string;
+  reason: string;
+  classification: string;
+  status: 'proposed' | 'approved' | 'rejected' | 'done';
+  proposed_by: string;
+  decided_by: string | null;
+  log_seq: number | null;
+  updated_at: string;
+}
+
+export type AuditRow = Selectable<AuditTable>;
+export type ProposalRow = Selectable<ProposalsTable>;
+
 export interface Tables {
   mission: MissionTable;
   log: LogTable;
   plans: PlansTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit: AuditTable;
+  proposals: ProposalsTable;
 }

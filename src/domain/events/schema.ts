@@ -3,6 +3,7 @@
 // from (`source`, optional).
 import { z } from 'zod';
 import { DISPOSAL_ACTIONS, MODES, id, isoDate } from '../scenario/schema.ts';
+import { classificationSchema } from '../security/access.ts';
 import { ACLED_ACTOR_TYPES, ACLED_EVENT_TYPES, ACLED_EVENT_TYPE_NAMES } from './acled.ts';
 
 const text = z.string().min(1, { error: 'must not be empty' });
@@ -14,6 +15,8 @@ const base = {
   /** Where the event is known from: a report, an address, a person. */
   source: text.optional(),
   notes: text.optional(),
+  /** Who may read it; unclassified when absent. */
+  classification: classificationSchema.optional(),
 };
 const leg = { from: id, to: id, mode: z.enum(MODES) };
 

@@ -1,0 +1,143 @@
+// The HTTP server: the route table behind sign-in, roles, clearances and CSRF checks, with
+// security headers on every answer and errors from the catalogue. A factory with typed options;
+// bad options fail at start-up.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DrawdownError, isDrawdownError } from '../domain/errors.ts';
+import { can, type Classification, type Role } from '../domain/security/access.ts';
+import type { Planner } from '../operations/mission.ts';
+import type { MissionStore } from '../store/store.ts';
+import { openApiDocument, docsPage } from './openapi.ts';
+import type { Ctx, Job, Route, Services, User } from './route.ts';
+import { ROUTES } from './routes/index.ts';
+
+export type ServerOptions = {
+  store: MissionStore;
+  /** Folder of the built web app (index.html, app.js, app.css); the API alone when absent. */
+  webDir?: string;
+  planner?: Planner;
+  /** Send the session cookie only over HTTPS (set behind a TLS proxy). */
+  secureCookies?: boolean;
+  now?: () => Date;
+  logger?: boolean;
+};
+
+export const SESSION_COOKIE = 'drawdown_session';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  if (!options.store) throw new DrawdownError('DRW_USAGE', 'buildServer: a mission store is required');
+  if (options.webDir !== undefined && !existsSync(join(options.webDir, 'index.html'))) {
+    throw new DrawdownError('DRW_USAGE', `buildServer: ${options.webDir} holds no index.html (build the web app with \`npm run build\`)`);
+  }
+  const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), now: options.now ?? (() => new Date()) };
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: unknown, _req, reply) => {
+    const e = error as { validation?: unknown; statusCode?: number; message?: string; code?: string };
+    if (isDrawdownError(error)) return reply.status(error.status).send(errorBody(error));
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
+      return reply.status(e.statusCode && e.statusCode < 500 ? e.statusCode : 400).send({ code: 'DRW_BAD_REQUEST', message: e.message ?? 'bad request', hint: 'send JSON with content-type application/json', errors: [] });
+    }
+    return reply.status(500).send({ code: 'DRW_INTERNAL', message: 'internal error', hint: 'this is a bug in Drawdown; please report it', errors: [] });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'DRW_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, hint: 'see /api/docs', errors: [] });
+    return sendWeb(reply, 'index.html');
+  });
+
+  for (const r of ROUTES) {
+    app.route({ method: r.method, url: r.url, handler: (req, reply) => serve(r, req, reply) });
+  }
+  app.get('/api/openapi.json', async () => openApiDocument(ROUTES));
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage(ROUTES)));
+  app.get('/', (_req, reply) => sendWeb(reply, 'index.html'));
+  app.get('/assets/:file', (req, reply) => sendWeb(reply, (req.params as { file: string }).file));
+  return app;
+
+  async function serve(r: Route, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    const sessionId = cookie(req, SESSION_COOKIE);
+    const user = sessionId ? await sessionUser(sessionId, req) : null;
+    if (r.access !== 'public') {
+      if (!user) throw new DrawdownError('DRW_UNAUTHENTICATED', 'sign in first');
+      if (r.access !== 'signed_in' && !can(user.role, r.access)) throw new DrawdownError('DRW_FORBIDDEN', `your role (${user.role}) may not ${r.summary.toLowerCase()} (needs ${r.access})`);
+    }
+    const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
+      if (!schema) return value;
+      const out = schema.safeParse(value ?? {});
+      if (!out.success) throw new DrawdownError('DRW_BAD_REQUEST', `invalid ${where}`, out.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`));
+      return out.data;
+    };
+    const ctx: Ctx = {
+      user: user ?? { name: '(anonymous)', role: 'viewer', clearance: 'unclassified' },
+      query: parse(r.query, req.query, 'query'),
+      body: parse(r.body, req.body, 'body'),
+      params: parse(r.params, req.params, 'params'),
+      services,
+      ip: req.ip,
+      sessionId,
+      audit: (action, target, classification = 'unclassified') => services.store.access.audit({ user: user?.name ?? '(anonymous)', action, target, classification }),
+      setSession: (id) => {
+        const flags = `Path=/; HttpOnly; SameSite=Strict${options.secureCookies ? '; Secure' : ''}`;
+        reply.header('set-cookie', id ? `${SESSION_COOKIE}=${id}; ${flags}` : `${SESSION_COOKIE}=; ${flags}; Max-Age=0`);
+      },
+    };
+    return r.handler(ctx);
+  }
+
+  /** The signed-in user of a session; for writes, only with the session's CSRF token. */
+  async function sessionUser(id: string, req: FastifyRequest): Promise<User | null> {
+    const s = await services.store.access.session(id);
+    if (!s) return null;
+    if (s.expiresAt <= services.now().toISOString()) {
+      await services.store.access.endSession(id);
+      return null;
+    }
+    const u = await services.store.access.user(s.user);
+    if (!u || u.disabled) return null;
+    if (req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) throw new DrawdownError('DRW_CSRF', 'missing or wrong x-csrf-token header');
+    return { name: u.name, role: u.role as Role, clearance: u.clearance as Classification };
+  }
+
+  function sendWeb(reply: FastifyReply, file: string): FastifyReply {
+    const types: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', map: 'application/json', svg: 'image/svg+xml' };
+    const ext = file.split('.').pop() ?? '';
+    if (!options.webDir || !/^[a-z0-9._-]+$/i.test(file) || !types[ext] || !existsSync(join(options.webDir, file))) {
+      return reply.status(404).type('text/plain').send('not found');
+    }
+    return reply.type(types[ext]!).send(readFileSync(join(options.webDir, file)));
+  }
+}
+
+function cookie(req: FastifyRequest, name: string): string | null {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=') || null;
+  }
+  return null;
+}
+
+/** An error as the API tells it: code, message, hint, and each problem with its field. */
+function errorBody(e: DrawdownError): { code: string; message: string; hint: string; errors: { field: string; message: string }[] } {
+  const errors = e.lines.map((line) => {
+    // "body:1 deadline: is not a calendar date" or "body.deadline: must be …"
+    const m = /^(?:body:\d+ )?([^:]+): (.*)$/.exec(line);
+    return m ? { field: m[1]!.replace(/^body\./, ''), message: m[2]! } : { field: '', message: line };
+  });
+  return { code: e.code, message: e.message, hint: e.hint, errors };
+}

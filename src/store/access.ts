@@ -1,0 +1,85 @@
+// The access side of a mission store: users, sessions, the audit trail, and proposed
+// dispositions. Same connection and transactions as the mission's log.
+import type { Kysely } from 'kysely';
+import type { StoreConnection } from './dialect.ts';
+import type { AuditRow, ProposalRow, Tables, UsersTable } from './tables.ts';
+
+export type UserRow = Omit<UsersTable, 'disabled'> & { disabled: boolean };
+export type Proposal = ProposalRow;
+
+export class AccessStore {
+  constructor(
+    private readonly conn: StoreConnection,
+    private readonly now: () => Date,
+  ) {}
+
+  private get db(): Kysely<Tables> {
+    return this.conn.db;
+  }
+
+  async users(): Promise<UserRow[]> {
+    return (await this.db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
+  }
+
+  async user(name: string): Promise<UserRow | undefined> {
+    const r = await this.db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+    return r ? toUser(r) : undefined;
+  }
+
+  async addUser(u: { name: string; passwordHash: string; role: string; clearance: string }): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.insertInto('users').values({ name: u.name, password_hash: u.passwordHash, role: u.role, clearance: u.clearance, disabled: 0, created_at: this.now().toISOString() }).execute());
+  }
+
+  /** Disables a user and ends their sessions in the same transaction: they are out at once. */
+  async disableUser(name: string): Promise<boolean> {
+    return this.conn.writeTransaction(async (trx) => {
+      const r = await trx.updateTable('users').set({ disabled: 1 }).where('name', '=', name).executeTakeFirst();
+      await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
+      return Number(r.numUpdatedRows) > 0;
+    });
+  }
+
+  async createSession(s: { id: string; user: string; csrf: string; expiresAt: string }): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.insertInto('sessions').values({ id: s.id, user_name: s.user, csrf: s.csrf, created_at: this.now().toISOString(), expires_at: s.expiresAt }).execute());
+  }
+
+  async session(id: string): Promise<{ user: string; csrf: string; expiresAt: string } | undefined> {
+    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? { user: r.user_name, csrf: r.csrf, expiresAt: r.expires_at } : undefined;
+  }
+
+  async endSession(id: string): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.deleteFrom('sessions').where('id', '=', id).execute());
+  }
+
+  async audit(entry: { user: string; action: string; target: string; classification: string }): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.insertInto('audit').values({ at: this.now().toISOString(), user_name: entry.user, action: entry.action, target: entry.target, classification: entry.classification }).execute());
+  }
+
+  async auditTrail(limit = 500): Promise<AuditRow[]> {
+    return this.db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  }
+
+  async proposals(): Promise<Proposal[]> {
+    return this.db.selectFrom('proposals').selectAll().orderBy('id').execute();
+  }
+
+  async proposal(id: number): Promise<Proposal | undefined> {
+    return this.db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async propose(p: Omit<Proposal, 'id' | 'status' | 'decided_by' | 'log_seq' | 'updated_at'>): Promise<Proposal> {
+    return this.conn.writeTransaction(async (trx) => {
+      await trx.insertInto('proposals').values({ ...p, status: 'proposed', decided_by: null, log_seq: null, updated_at: this.now().toISOString() }).execute();
+      return (await trx.selectFrom('proposals').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst())!;
+    });
+  }
+
+  async decide(id: number, status: 'approved' | 'rejected' | 'done', by: string, logSeq?: number): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.updateTable('proposals').set({ status, decided_by: by, ...(logSeq !== undefined ? { log_seq: logSeq } : {}), updated_at: this.now().toISOString() }).where('id', '=', id).execute());
+  }
+}
+
+function toUser(r: UsersTable): UserRow {
+  return { ...r, disabled: Number(r.disabled) === 1 };
+}
