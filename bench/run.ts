@@ -7,6 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const quick = process.argv.includes('--quick');
+// --only planner|replan|web runs one section (the others keep their last results in the file).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const runs = (section: string) => !only || only === section;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const instances: { name: string; args: string[]; limit: number }[] = [
   { name: 'MINUSMA 2023 (embedded)', args: ['file', 'scenarios/minusma-2023.yaml'], limit: 10 },
@@ -16,7 +19,7 @@ const instances: { name: string; args: string[]; limit: number }[] = [
 
 type Row = Record<string, unknown> & { ok: boolean };
 const rows: { name: string; limit: number; r: Row | null; error?: string }[] = [];
-for (const inst of instances) {
+for (const inst of runs('planner') ? instances : []) {
   process.stderr.write(`bench: ${inst.name} (limit ${inst.limit} s)\n`);
   const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}instance.ts`, ...inst.args, String(inst.limit)], {
     encoding: 'utf8',
@@ -50,7 +53,7 @@ process.stdout.write(`${table}\n`);
 
 // Re-plans after one disruption (bench/replan.ts), on the embedded mission and MINUSMA-scale ones.
 const replanRows: string[] = [];
-for (const [name, args] of [['MINUSMA 2023 (embedded)', ['file', 'scenarios/minusma-2023.yaml']], ...[1, 2, 3].slice(0, quick ? 1 : 3).map((seed) => [`MINUSMA-scale, seed ${seed}`, ['minusmaScale', String(seed)]] as const)] as const) {
+for (const [name, args] of !runs('replan') ? [] : [['MINUSMA 2023 (embedded)', ['file', 'scenarios/minusma-2023.yaml']], ...[1, 2, 3].slice(0, quick ? 1 : 3).map((seed) => [`MINUSMA-scale, seed ${seed}`, ['minusmaScale', String(seed)]] as const)] as const) {
   process.stderr.write(`bench: re-plans on ${name}\n`);
   const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}replan.ts`, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000, maxBuffer: 1 << 26 });
   const lines = p.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
@@ -73,6 +76,23 @@ const replanTable = [
 ].join('\n');
 process.stdout.write(`${replanTable}\n`);
 
+// The web app's first view in headless Chromium (bench/web.ts).
+let webTable = '';
+if (runs('web')) {
+  process.stderr.write('bench: first view in Chromium\n');
+  const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}web.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+  const line = p.stdout.trim().split('\n').at(-1) ?? '';
+  let cell = `failed: exit ${p.status}`;
+  try {
+    const r = JSON.parse(line) as { median_ms: number; worst_ms: number; runs: number[] };
+    cell = `${r.median_ms} ms median, ${r.worst_ms} ms worst of ${r.runs.length} (${r.runs.join(', ')})`;
+  } catch {
+    // reported as failed
+  }
+  webTable = [`## Web app — ${new Date().toISOString().slice(0, 10)}`, '', `Machine: ${machine}. Headless Chromium (Debian's) on localhost, the 2023 mission as of 31 October 2023, signed in: from a reload of the map view to Kidal drawn on it. Target: under 2,000 ms.`, '', '| view | first render |', '|---|---|', `| map | ${cell} |`, ''].join('\n');
+  process.stdout.write(`${webTable}\n`);
+}
+
 const file = `${here}RESULTS.md`;
 let previous = '';
 try {
@@ -81,4 +101,5 @@ try {
   previous = '# Benchmark results\n\nWritten by `npm run bench`; newest first.\n\n';
 }
 const [head, ...rest] = previous.split(/(?=^## )/m);
-writeFileSync(file, [head, replanTable, '\n', table, '\n', ...rest].join(''));
+const fresh = [runs('web') ? webTable : '', runs('replan') ? replanTable : '', runs('planner') ? table : ''].filter(Boolean);
+writeFileSync(file, [head, ...fresh.flatMap((t) => [t, '\n']), ...rest].join(''));
