@@ -13,6 +13,8 @@ export type Services = {
   planner?: Planner;
   /** Background jobs (re-plans): progress and result by id. */
   jobs: Map<string, Job>;
+  /** Recent failed sign-ins by address and by address|name: the rate limit's memory, per server. */
+  signInFailures: Map<string, number[]>;
   now: () => Date;
 };
 
