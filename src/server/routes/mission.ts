@@ -51,7 +51,9 @@ export const missionRoutes = [
     method: 'GET', url: '/api/plan', summary: 'The current plan, with what it changed and the mission total', access: 'mission.read',
     async handler(ctx) {
       const stored = await ctx.services.store.plan('current');
-      return stored ? { as_of: stored.asOf, plan: stored.plan, summary: stored.summary } : { as_of: null, plan: null, summary: null };
+      const fleet = stateOn(await loadMission(ctx.services.store)).fleet;
+      const capacity = { trucks: fleet.trucks, escorts: fleet.escorts, sorties_per_day: fleet.air.sorties_per_day };
+      return stored ? { as_of: stored.asOf, plan: stored.plan, summary: stored.summary, capacity } : { as_of: null, plan: null, summary: null, capacity };
     },
   }),
   route({

@@ -41,6 +41,18 @@ export async function mapView(): Promise<HTMLElement> {
     if (!a || !b) continue;
     svg.append(s('line', { class: `leg ${l.mode}${l.closed ? ' closed' : ''}`, x1: x(a.lon), y1: y(a.lat), x2: x(b.lon), y2: y(b.lat), stroke: l.closed ? '#b3261e' : riskColour(l.risk), 'data-leg': `${l.from}-${l.to}-${l.mode}` }, s('title', {}, `${l.from} → ${l.to} (${l.mode}) risk ${l.risk}${l.risk > l.base_risk ? ` (raised from ${l.base_risk} by incidents)` : ''}${l.closed ? ' — closed' : ''}`)));
   }
+  // Refused permits: a cross at the middle of the leg, with the days refused.
+  const denied = new Map<string, string[]>();
+  for (const p of m.denied_permits) denied.set(`${p.from}>${p.to}>${p.mode}`, [...(denied.get(`${p.from}>${p.to}>${p.mode}`) ?? []), p.for_date]);
+  for (const [key, dates] of denied) {
+    const [from, to] = key.split('>');
+    const a = site.get(from!);
+    const b = site.get(to!);
+    if (!a || !b) continue;
+    const cx = (x(a.lon) + x(b.lon)) / 2;
+    const cy = (y(a.lat) + y(b.lat)) / 2;
+    svg.append(s('text', { x: cx - 6, y: cy + 5, class: 'denied', fill: '#b3261e', 'font-size': 16, 'font-weight': 'bold' }, '⊘', s('title', {}, `permit refused ${key.replaceAll('>', ' → ')} for ${dates.join(', ')}`)));
+  }
   for (const c of m.under_way) {
     const a = site.get(c.from);
     const b = site.get(c.to);
@@ -54,6 +66,6 @@ export async function mapView(): Promise<HTMLElement> {
     svg.append(s('circle', { cx, cy, r: st.kind === 'exit' ? 5 : 7, fill: st.kind === 'exit' ? '#fff' : STATUS_COLOUR[st.status], stroke: '#1d2733', 'stroke-width': 1.5, 'data-site': st.id }, s('title', {}, `${st.name}: ${st.status}${st.deadline ? `, deadline ${st.deadline}` : ''}, ${st.people} people`)));
     svg.append(s('text', { class: 'site-label', x: cx + 9, y: cy + 4 }, st.kind === 'exit' ? st.name : `${st.name} (${st.deadline ?? ''})`));
   }
-  const legend = h('p', { class: 'legend' }, ...['open', 'drawing_down', 'closed', 'handed_over'].map((k) => h('span', {}, h('i', { class: `swatch ${k}` }), k.replace('_', ' '))), h('span', {}, '▲ IED/explosion  ✕ battle  ■ violence against civilians  ● other'), h('span', {}, 'roads: green safe → red risky; red dashes: closed'));
+  const legend = h('p', { class: 'legend' }, ...['open', 'drawing_down', 'closed', 'handed_over'].map((k) => h('span', {}, h('i', { class: `swatch ${k}` }), k.replace('_', ' '))), h('span', {}, '▲ IED/explosion  ✕ battle  ■ violence against civilians  ● other'), h('span', {}, 'roads: green safe → red risky; red dashes: closed; ⊘ permit refused'));
   return h('div', {}, h('h1', {}, `Map — ${m.as_of}`), legend, svg, h('p', { class: 'muted' }, `${m.incidents.length} incidents shown; ${m.denied_permits.length} permits denied; ${m.under_way.length} convoys under way.`));
 }

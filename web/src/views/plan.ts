@@ -24,31 +24,33 @@ function timeline(plan: any): SVGElement {
   return svg;
 }
 
-function fleetChart(plan: any): SVGElement {
+/** Use per day of one pooled resource against its capacity (the dashed line). */
+function useChart(label: string, plan: any, capacity: number, use: (m: any) => { days: number; amount: number } | null): SVGElement {
   const busy = new Map<number, number>();
   for (const m of plan.movements) {
-    if (m.mode !== 'road') continue;
-    const days = Math.max(1, day(m.arrive) - day(m.depart));
-    for (let d = day(m.depart); d < day(m.depart) + 2 * days; d++) busy.set(d, (busy.get(d) ?? 0) + m.trucks);
+    const u = use(m);
+    if (!u) continue;
+    for (let d = day(m.depart); d < day(m.depart) + u.days; d++) busy.set(d, (busy.get(d) ?? 0) + u.amount);
   }
   const d0 = day(plan.horizon.start);
   const d1 = day(plan.horizon.end);
-  const max = Math.max(1, ...busy.values());
+  const max = Math.max(1, capacity, ...busy.values());
   const W = 860;
-  const H = 120;
+  const H = 90;
   const bw = (W - 40) / Math.max(1, d1 - d0 + 1);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H + 20}`, width: '100%', 'aria-label': 'trucks busy per day' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H + 20}`, width: '100%', 'aria-label': `${label} per day` });
   for (let d = d0; d <= d1; d++) {
     const v = busy.get(d) ?? 0;
-    svg.append(s('rect', { class: 'bar', x: 40 + (d - d0) * bw, y: H - (v / max) * H, width: Math.max(0.5, bw - 0.3), height: (v / max) * H }, s('title', {}, `${new Date(d * 86_400_000).toISOString().slice(0, 10)}: ${v} trucks`)));
+    svg.append(s('rect', { class: `bar${v >= capacity ? ' full' : ''}`, x: 40 + (d - d0) * bw, y: H - (v / max) * H, width: Math.max(0.5, bw - 0.3), height: (v / max) * H }, s('title', {}, `${new Date(d * 86_400_000).toISOString().slice(0, 10)}: ${v} of ${capacity} ${label}`)));
   }
+  svg.append(s('line', { class: 'cap', x1: 40, x2: W, y1: H - (capacity / max) * H, y2: H - (capacity / max) * H }));
   svg.append(s('text', { x: 0, y: 12 }, `${max}`));
-  svg.append(s('text', { x: 0, y: H + 14 }, 'trucks busy per day'));
+  svg.append(s('text', { x: 40, y: H + 16 }, `${label} per day (dashed: the fleet's ${capacity}; red: all in use)`));
   return svg;
 }
 
 export async function planView(role: string): Promise<HTMLElement> {
-  const { plan, summary, as_of } = await api('GET', '/api/plan');
+  const { plan, summary, as_of, capacity } = await api('GET', '/api/plan');
   if (!plan) return h('div', {}, h('h1', {}, 'Plan'), h('p', {}, 'No plan yet.'));
   const o = plan.objective;
   const progress = h('pre', { id: 'replan-progress', class: 'muted' });
@@ -68,7 +70,12 @@ export async function planView(role: string): Promise<HTMLElement> {
     role === 'admin' || role === 'planner' ? h('p', {}, button, ' ', progress) : null,
     kpis,
     h('h2', {}, 'Closures'), h('div', { class: 'card', id: 'timeline' }, timeline(plan)),
-    h('h2', {}, 'Fleet'), h('div', { class: 'card' }, fleetChart(plan), h('p', { class: 'muted' }, ...(plan.binding ?? []).map((b: any) => h('span', {}, `${b.resource}: ${b.detail}. `)))),
+    h('h2', {}, 'Fleet'),
+    h('div', { class: 'card' },
+      useChart('trucks busy', plan, capacity.trucks, (m) => (m.mode === 'road' ? { days: 2 * Math.max(1, day(m.arrive) - day(m.depart)), amount: m.trucks } : null)),
+      useChart('escorts busy', plan, capacity.escorts, (m) => (m.mode === 'road' ? { days: 2 * Math.max(1, day(m.arrive) - day(m.depart)), amount: m.escorts } : null)),
+      useChart('sorties', plan, capacity.sorties_per_day, (m) => (m.mode === 'air' ? { days: 1, amount: 1 } : null)),
+      h('p', { class: 'muted' }, ...(plan.binding ?? []).map((b: any) => h('span', {}, `${b.resource}: ${b.detail}. `)))),
     h('h2', {}, `Losses and their reasons (${plan.dispositions.length})`), losses,
     h('h2', {}, `Movements (${plan.movements.length})`), movements,
   );
