@@ -13,6 +13,7 @@ import * as replayCmd from './commands/replay.ts';
 import * as whatifCmd from './commands/whatif.ts';
 import * as serveCmd from './commands/serve.ts';
 import * as userCmd from './commands/user.ts';
+import * as ingestCmd from './commands/ingest.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   serve: { usage: serveCmd.usage, run: serveCmd.serve },
   start: { usage: '', run: serveCmd.start },
   user: { usage: userCmd.usage, run: userCmd.user },
+  ingest: { usage: ingestCmd.usage, run: ingestCmd.ingest },
 };
 
 export function helpText(): string {

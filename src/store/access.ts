@@ -2,7 +2,7 @@
 // dispositions. Same connection and transactions as the mission's log.
 import type { Kysely } from 'kysely';
 import type { StoreConnection } from './dialect.ts';
-import type { AuditRow, ProposalRow, Tables, UsersTable } from './tables.ts';
+import type { AuditRow, CandidateRow, ProposalRow, Tables, UsersTable } from './tables.ts';
 
 export type UserRow = Omit<UsersTable, 'disabled'> & { disabled: boolean };
 export type Proposal = ProposalRow;
@@ -60,6 +60,28 @@ export class AccessStore {
     return this.db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(limit).execute();
   }
 
+  /** Adds candidates to the review queue, each with the log entry it seems to repeat. */
+  async queueCandidates(candidates: readonly unknown[], by: string, duplicateOf: (c: unknown) => number | null = () => null): Promise<number> {
+    const at = this.now().toISOString();
+    await this.conn.writeTransaction(async (trx) => {
+      for (const c of candidates) await trx.insertInto('candidates').values({ created_at: at, created_by: by, candidate: JSON.stringify(c), duplicate_of: duplicateOf(c), status: 'pending', reason: null, decided_by: null, log_seq: null }).execute();
+    });
+    return candidates.length;
+  }
+
+  async candidates(): Promise<QueuedCandidate[]> {
+    return (await this.db.selectFrom('candidates').selectAll().orderBy('id').execute()).map(toQueued);
+  }
+
+  async candidate(id: number): Promise<QueuedCandidate | undefined> {
+    const r = await this.db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toQueued(r) : undefined;
+  }
+
+  async decideCandidate(id: number, d: { status: 'accepted' | 'rejected'; by: string; reason?: string; logSeq?: number }): Promise<void> {
+    await this.conn.writeTransaction((trx) => trx.updateTable('candidates').set({ status: d.status, decided_by: d.by, reason: d.reason ?? null, log_seq: d.logSeq ?? null }).where('id', '=', id).execute());
+  }
+
   async proposals(): Promise<Proposal[]> {
     return this.db.selectFrom('proposals').selectAll().orderBy('id').execute();
   }
@@ -78,6 +100,13 @@ export class AccessStore {
   async decide(id: number, status: 'approved' | 'rejected' | 'done', by: string, logSeq?: number): Promise<void> {
     await this.conn.writeTransaction((trx) => trx.updateTable('proposals').set({ status, decided_by: by, ...(logSeq !== undefined ? { log_seq: logSeq } : {}), updated_at: this.now().toISOString() }).where('id', '=', id).execute());
   }
+}
+
+/** The review queue's side of the store (candidates read from reports). */
+export type QueuedCandidate = Omit<CandidateRow, 'candidate'> & { candidate: unknown };
+
+function toQueued(r: CandidateRow): QueuedCandidate {
+  return { ...r, candidate: JSON.parse(r.candidate) };
 }
 
 function toUser(r: UsersTable): UserRow {

@@ -79,6 +79,21 @@ export interface ProposalsTable {
   updated_at: string;
 }
 
+export interface CandidatesTable {
+  id: Generated<number>;
+  created_at: string;
+  created_by: string;
+  /** The candidate event as JSON (ingest's shape). */
+  candidate: string;
+  /** The log entry it seems to repeat, if any. */
+  duplicate_of: number | null;
+  status: 'pending' | 'accepted' | 'rejected';
+  reason: string | null;
+  decided_by: string | null;
+  log_seq: number | null;
+}
+
+export type CandidateRow = Selectable<CandidatesTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type ProposalRow = Selectable<ProposalsTable>;
 
@@ -90,4 +105,5 @@ export interface Tables {
   sessions: SessionsTable;
   audit: AuditTable;
   proposals: ProposalsTable;
+  candidates: CandidatesTable;
 }

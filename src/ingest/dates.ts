@@ -1,0 +1,61 @@
+// Dates in a sentence, resolved against the publication date: "on 21 October", "21 Oct.",
+// "on Friday", "this morning", "yesterday", "over the weekend", "since 24 September", "last
+// week", "in October". Years other than the publication's mark background.
+import { addDays, toEpochDay } from '../domain/dates.ts';
+
+export type Resolved = { date: string; precision: 'day' | 'month' | 'year'; explicit: boolean };
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const monthIndex = (m: string) => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().replace('.', '').slice(0, 3)));
+const pad = (n: number) => String(n).padStart(2, '0');
+const weekday = (date: string) => (toEpochDay(date) + 4) % 7; // 1970-01-01 was a Thursday
+
+function valid(y: number, m: number, d: number): string | null {
+  const s = `${y}-${pad(m + 1)}-${pad(d)}`;
+  const t = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === s ? s : null;
+}
+
+/** Every year a sentence names. */
+export function yearsIn(sentence: string): number[] {
+  return [...sentence.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)].map((m) => Number(m[1]));
+}
+
+/** The day (or month) a sentence's event happened, or null when it names none. */
+export function resolveDate(sentence: string, published: string): Resolved | null {
+  const s = sentence.toLowerCase();
+  const year = Number(published.slice(0, 4));
+  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?`).exec(s) ?? null;
+  const monthDay = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`).exec(s) ?? null;
+  if (dayMonth || monthDay) {
+    const [d, m, y] = dayMonth ? [Number(dayMonth[1]), monthIndex(dayMonth[2]!), dayMonth[3]] : [Number(monthDay![2]), monthIndex(monthDay![1]!), monthDay![3]];
+    const date = valid(y ? Number(y) : year, m, d);
+    // A day after publication without a year is last year's.
+    if (date) return { date: !y && date > published ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true };
+  }
+  if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
+  if (/\b(yesterday|last night|overnight)\b/.test(s)) return { date: addDays(published, -1), precision: 'day', explicit: true };
+  if (/\b(over|at|during) the weekend\b|\bthis weekend\b|\blast weekend\b/.test(s)) {
+    let d = published;
+    while (weekday(d) !== 6 || d === published) d = addDays(d, -1);
+    return { date: d, precision: 'day', explicit: true };
+  }
+  const wd = new RegExp(`\\b(?:on |last |this )?(${WEEKDAYS.join('|')})\\b`).exec(s);
+  if (wd) {
+    const target = WEEKDAYS.indexOf(wd[1]!);
+    let d = published;
+    while (weekday(d) !== target) d = addDays(d, -1);
+    return { date: d, precision: 'day', explicit: true };
+  }
+  if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
+  const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
+  if (inMonth) {
+    const m = monthIndex(inMonth[1]!);
+    const y = inMonth[2] ? Number(inMonth[2]) : year;
+    return { date: `${y}-${pad(m + 1)}-15`, precision: 'month', explicit: true };
+  }
+  return null;
+}

@@ -1,0 +1,17 @@
+// The review queue: candidate events read from reports, waiting for an analyst.
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('candidates')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('candidate', 'text', (c) => c.notNull())
+    .addColumn('duplicate_of', 'integer')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('decided_by', 'text')
+    .addColumn('log_seq', 'integer')
+    .execute();
+}
