@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDate } from './dates.ts';
+import { extract, sentences } from './extract.ts';
+import { buildGazetteer, placesIn } from './gazetteer.ts';
+import { parseNumber } from './numbers.ts';
+import { duplicateOf, suggestEvent } from './review.ts';
+
+const g = buildGazetteer([], false);
+const read = (text: string, published = '2023-10-26') => extract(text, { published, gazetteer: g });
+const kinds = (text: string, published?: string) => read(text, published).map((c) => c.kind);
+
+describe('reading reports', () => {
+  it('reads each kind of event, with its place, day and details', () => {
+    const c = read('GAO, Mali (AFP) — Peacekeepers handed the Goundam camp to the regional governor on Wednesday, and a convoy of 45 trucks left for Timbuktu, some 90 km away. Two requests for supply flights were refused.');
+    expect(c.map((x) => [x.kind, x.location?.name, x.date])).toEqual([
+      ['site_status', 'Goundam', '2023-10-25'],
+      ['movement', 'Goundam', '2023-10-25'],
+      ['restriction', 'Goundam', '2023-10-25'],
+    ]);
+    expect(c[0]!.detail).toBe('regional governor');
+    expect(c[1]).toMatchObject({ from: { name: 'Goundam' }, to: { name: 'Timbuktu' }, quantity: { trucks: 45, km: 90 } });
+    expect(c[2]).toMatchObject({ detail: 'air', quantity: { requested: 2, denied: 2 } });
+    const ied = read('On Tuesday an improvised explosive device struck a UN convoy near Anefis, wounding four Chadian peacekeepers.')[0]!;
+    expect(ied).toMatchObject({ kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', date: '2023-10-24', injured: 4, location: { name: 'Anefis' } });
+    expect(ied.actors).toEqual(['MINUSMA: Chadian contingent']);
+    const attack = read('Gunmen fired on a logistics convoy 50 km south of Ansongo on Thursday, wounding four civilian truck drivers.')[0]!;
+    expect(attack).toMatchObject({ event_type: 'Violence against civilians', sub_event_type: 'Attack', injured: 4 });
+    const customs = read('Malian customs have blocked fuel tankers bound for the camp in Gao since 24 September.');
+    expect(customs.map((x) => [x.kind, x.detail])).toEqual([['restriction', 'customs']]);
+    const destroyed = read('Before leaving Tessalit, the mission destroyed vehicles and ammunition that could not be moved.');
+    expect(destroyed.find((x) => x.kind === 'disposal')).toMatchObject({ detail: 'destroy', location: { name: 'Tessalit' } });
+  });
+
+  it('keeps background facts apart and never as new events', () => {
+    const c = read('Three peacekeepers were killed on this road in February 2022. The mission was deployed in 2013 after a coup in 2012. Peace deals struck in 2014 and 2015 have since collapsed.');
+    expect(c.every((x) => x.kind === 'background')).toBe(true);
+    expect(c.length).toBeGreaterThan(0);
+    // An old year beside a date of this year is news.
+    expect(kinds('The convoy, the first to leave Kidal since 2014, set off on Tuesday.')).toEqual(['movement']);
+  });
+
+  it('resolves dates against the publication date, with their precision', () => {
+    expect(resolveDate('It happened this morning', '2023-10-31')).toMatchObject({ date: '2023-10-31', precision: 'day' });
+    expect(resolveDate('yesterday', '2023-10-31')!.date).toBe('2023-10-30');
+    expect(resolveDate('on Friday', '2023-10-31')!.date).toBe('2023-10-27');
+    expect(resolveDate('on Tuesday', '2023-10-31')!.date).toBe('2023-10-31');
+    expect(resolveDate('on 21 October', '2023-10-31')!.date).toBe('2023-10-21');
+    expect(resolveDate('October 21', '2023-10-31')!.date).toBe('2023-10-21');
+    expect(resolveDate('over the weekend', '2023-10-31')!.date).toBe('2023-10-28');
+    expect(resolveDate('since 24 September', '2023-10-31')!.date).toBe('2023-09-24');
+    expect(resolveDate('in October', '2023-11-02')).toMatchObject({ date: '2023-10-15', precision: 'month' });
+    // A day after publication with no year is last year's.
+    expect(resolveDate('on 30 December', '2023-07-10')!.date).toBe('2022-12-30');
+    expect(resolveDate('no date here', '2023-07-10')).toBeNull();
+  });
+
+  it('knows places by their aliases and French forms, and not inside other words', () => {
+    const names = (s: string) => placesIn(g, s).map((p) => p.name);
+    expect(names("From Tombouctou and Aguel'hoc to Sévaré, then Ménaka")).toEqual(['Timbuktu', 'Aguelhok', 'Sévaré', 'Ménaka']);
+    expect(names('A member of the number said ber')).toEqual([]);
+    expect(names('The camp at Ber')).toEqual(['Ber']);
+  });
+
+  it('reads numbers in words and figures, and bounds', () => {
+    expect(parseNumber('forty-five')).toBe(45);
+    expect(parseNumber('one hundred and forty-three')).toBe(143);
+    expect(parseNumber('1,200')).toBe(1200);
+    expect(read('A convoy of over 100 vehicles left Kidal on Tuesday.')[0]!.quantity).toEqual({ vehicles: { min: 100 } });
+    expect(read('Nearly 350 peacekeepers left Kidal on Tuesday.')[0]!.quantity).toEqual({ people: { max: 350 } });
+  });
+
+  it('ignores what might happen, and splits sentences at abbreviations only where they end', () => {
+    expect(kinds('Officials fear convoys could be attacked on the road to Gao.')).toEqual([]);
+    expect(sentences('Lt. Col. Traoré spoke. The convoy left on 21 Oct. and reached Gao.')).toEqual(['Lt. Col. Traoré spoke.', 'The convoy left on 21 Oct. and reached Gao.']);
+  });
+
+  it('suggests the log event of a candidate, and flags one the log already has', () => {
+    const [ied] = read('On Tuesday an IED hit a UN convoy near Anefis, wounding four peacekeepers.');
+    const event = suggestEvent(ied!);
+    expect(event).toMatchObject({ type: 'incident', on: '2023-10-24', sub_event_type: 'Remote explosive/landmine/IED', location: { name: 'Anefis' }, injured: 4 });
+    const log = [{ seq: 7, event: { ...(event as object), actors: [], fatalities: 0 } as never }];
+    expect(duplicateOf(ied!, log, [])).toBe(7);
+    expect(duplicateOf({ ...ied!, date: '2023-10-20' }, log, [])).toBeNull();
+  });
+});
