@@ -35,12 +35,17 @@ const SAMPLES: Record<string, { url?: string; body?: unknown }> = {
   'GET /api/dispositions': {},
   'POST /api/dispositions': { body: { lot: 'alpha-containers', site: 'alpha', count: 1, action: 'destroy', on: '2024-03-02', reason: 'test' } },
   'POST /api/dispositions/:id/decide': { url: '/api/dispositions/999/decide', body: { decision: 'approved' } },
+  'POST /api/ingest': { body: { text: 'A convoy of 20 trucks left Alpha for Base on Friday.', published: '2024-03-02' } },
+  'GET /api/candidates': {},
+  'POST /api/candidates/:id/accept': { url: '/api/candidates/999/accept', body: { event: { type: 'restriction' } } },
+  'POST /api/candidates/:id/reject': { url: '/api/candidates/999/reject', body: { reason: 'not news' } },
   'POST /api/dispositions/:id/done': { url: '/api/dispositions/999/done', body: { on: '2024-03-02', certificate: { reference: 'r', witnesses: ['w'], board: 'b' } } },
 };
 
 /** Routes whose permission depends on what is sent: recording needs the permission of the event's type. */
 const DEPENDS: Record<string, (s: Session) => boolean> = {
   'POST /api/events': (s) => can(s.role, recordPermission('restriction')),
+  'POST /api/candidates/:id/accept': (s) => can(s.role, 'event.record.operations') && can(s.role, recordPermission('restriction')),
 };
 
 let store: MissionStore;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   store = await testStore('scenarios/minusma-2023.yaml');
   await replay(store, readFileSync('scenarios/minusma-2023.events.jsonl', 'utf8'), 'events', { actor: 'test', to: '2023-10-31', planner: inProcessPlanner });
   const hash = await hashPassword(PASSWORD);
-  for (const [name, role, clearance] of [['chief', 'admin', 'strictly_confidential'], ['plans', 'planner', 'confidential'], ['joc', 'operations_centre', 'confidential'], ['property', 'property', 'confidential'], ['guest', 'viewer', 'unclassified']] as const) {
+  for (const [name, role, clearance] of [['ana', 'analyst', 'confidential'], ['chief', 'admin', 'strictly_confidential'], ['plans', 'planner', 'confidential'], ['joc', 'operations_centre', 'confidential'], ['property', 'property', 'confidential'], ['guest', 'viewer', 'unclassified']] as const) {
     await store.access.addUser({ name, passwordHash: hash, role, clearance });
   }
   app = testServer(store, await buildWeb());
@@ -152,5 +152,31 @@ describe('the web app in Chromium', () => {
     expect(api).not.toContain('Amachach airfield');
     expect(await guest.evaluate(async () => (await fetch('/api/log')).status)).toBe(403);
     await guest.close();
+  });
+
+  it('reads a report into the review queue; an accepted candidate enters the log and the map', { timeout: 90_000 }, async () => {
+    const page = await signedIn('ana');
+    await page.goto(`${base}/#review`);
+    await page.waitForSelector('#ingest-form');
+    await page.fill('#ingest-form input[name=published]', '2023-10-31');
+    await page.fill('#ingest-form input[name=source]', 'wire copy, 31 October');
+    await page.fill('#ingest-form textarea[name=text]', 'BAMAKO, Mali — A roadside bomb struck a supply convoy near Bourem this morning, wounding two drivers. The road has seen many attacks since 2012.');
+    await page.click('#ingest-form button[type=submit]');
+    const accept = page.locator('button[data-accept]').first();
+    await accept.waitFor();
+    const id = await accept.getAttribute('data-accept');
+    await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
+    await accept.click();
+    await expect.poll(async () => (await store.access.candidate(Number(id)))?.status, { timeout: 20_000 }).toBe('accepted');
+    const seq = (await store.access.candidate(Number(id)))!.log_seq!;
+    const entry = (await store.entries()).find((e) => e.seq === seq)!;
+    expect(entry.event).toMatchObject({ type: 'incident', on: '2023-10-31', location: { name: 'Bourem' }, source: 'wire copy, 31 October' });
+    await page.goto(`${base}/#log?type=incident`);
+    await page.waitForSelector('[data-view=log]');
+    expect(await page.textContent('[data-view=log]')).toContain('Bourem');
+    await page.goto(`${base}/#map`);
+    await page.waitForSelector('[data-view=map]');
+    expect(await page.textContent('svg.map')).toMatch(/2023-10-31 Remote explosive\/landmine\/IED at Bourem/);
+    await page.close();
   });
 });

@@ -4,6 +4,7 @@ import type { Route } from '../route.ts';
 import { adminRoutes } from './admin.ts';
 import { missionRoutes } from './mission.ts';
 import { operationRoutes } from './operations.ts';
+import { reviewRoutes } from './review.ts';
 import { sessionRoutes } from './session.ts';
 
-export const ROUTES: Route[] = [...sessionRoutes, ...adminRoutes, ...missionRoutes, ...operationRoutes];
+export const ROUTES: Route[] = [...sessionRoutes, ...adminRoutes, ...missionRoutes, ...operationRoutes, ...reviewRoutes];

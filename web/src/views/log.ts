@@ -23,7 +23,7 @@ export async function logView(today: string, sites: { id: string; name: string }
 }
 
 /** Shows each API field error beside the input of that name. */
-function showErrors(form: HTMLFormElement, e: unknown, general: HTMLElement): void {
+export function showErrors(form: HTMLFormElement, e: unknown, general: HTMLElement): void {
   for (const el of form.querySelectorAll('.field-error')) el.remove();
   for (const el of form.querySelectorAll('.invalid')) el.classList.remove('invalid');
   if (!(e instanceof HttpError)) {
