@@ -35,8 +35,11 @@ function isBackground(sentence: string, published: string): boolean {
   return !(date && date.date.startsWith(String(year)));
 }
 
-/** A wire dateline ("GAO, Mali (AFP) — "): where the story was filed, not where it happened. */
-const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' .-]+),\s*[A-Z][a-z]+(?:\s*\([^)]*\))?\s*[—–-]+\s*/;
+/**
+ * A wire dateline ("GAO, Mali (AFP) — ", "BAMAKO, Nov 15 - ", "NOTE TO CORRESPONDENTS - "): where
+ * and when the story was filed, not where or when it happened.
+ */
+const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' .-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/;
 
 export function extract(text: string, o: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
