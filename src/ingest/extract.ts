@@ -66,7 +66,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const precision = resolved?.precision ?? 'day';
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !/\bsince\b/.test(t)) lastDate = resolved.date;
-    const places = found.length > 0 ? found.map(strip) : lastPlaces;
+    // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event.
+    const located = found.filter((f) => !f.reference);
+    const places = located.length > 0 ? located.map(strip) : lastPlaces.length > 0 ? lastPlaces : found.map(strip);
     for (const r of readings) {
       const actors = actorsIn(t).map((a) => a.name);
       let location: Place | null = places[0] ?? null;

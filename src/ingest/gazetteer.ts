@@ -66,7 +66,8 @@ export function buildGazetteer(extra: { name: string; id?: string; lat: number; 
   return { entries, pattern, byAlias };
 }
 
-export type Found = Place & { index: number };
+/** `reference`: named only to say where something else is ("57 km east of Timbuktu"). */
+export type Found = Place & { index: number; reference?: boolean };
 
 /** The places a sentence names, in order, each with where it starts. */
 export function placesIn(g: Gazetteer, sentence: string): Found[] {
@@ -78,7 +79,9 @@ export function placesIn(g: Gazetteer, sentence: string): Found[] {
     const original = sentence.slice(m.index, m.index + m[1]!.length);
     if (e.weight < 3 && original[0] !== original[0]!.toUpperCase()) continue;
     if (e.name === 'Ber' && original !== 'Ber') continue;
-    out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index! });
+    const before = text.slice(Math.max(0, m.index! - 40), m.index);
+    const reference = /\b(km|kilometres|kilometers|miles)\s+(\(\d+ miles\)\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)\s+of\s+$|\b(outside|near|from)\s+$/.test(before) && /\b(km|kilometres|kilometers|miles)\b/.test(before);
+    out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index!, ...(reference ? { reference: true } : {}) });
   }
   return out;
 }

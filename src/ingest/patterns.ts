@@ -57,7 +57,9 @@ export function readSentence(t: string): Reading[] {
   const moving = /\b(left|leaving|leave|departed|departing|set (off|out)|pulled out|withdrew|withdrawn|withdrawing|headed|heading|moved|moving|travel+ed|travel+ing|arrived|arriving|reached|bound for|en route|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|rolled (out|into)|on (its|their) way|made it to|returned)\b/;
   // Trucks held or blocked on their way are a restriction, not a movement.
   const held = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded)\b/.test(t);
-  if (has(t, mover) && has(t, moving) && !hypothetical && !held) {
+  // "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
+  const tally = /\b(have|has|had) (already |now |so far )?(left|departed|been (withdrawn|repatriated))\b|\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start)\b/.test(t);
+  if (has(t, mover) && has(t, moving) && !hypothetical && !held && !tally) {
     const quantity: Record<string, Amount> = {};
     const trucks = count(t, 'trucks|lorries');
     const vehicles = count(t, 'vehicles|armoured vehicles|armored vehicles');
@@ -84,6 +86,8 @@ export function readSentence(t: string): Reading[] {
     const onCivilians = has(t, VICTIM_CIVILIANS) && !/\b(clash|fighting|fought|exchange of fire)\b/.test(t);
     incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', strength: 0.8 };
   }
+  // A convoy attacked on its way is an incident; it is also a movement only if the sentence says it left.
+  if (incident && out.some((r) => r.kind === 'movement') && !/\b(left|leaving|departed|departing|set (off|out)|pulled out|withdrew)\b/.test(t)) out.splice(out.findIndex((r) => r.kind === 'movement'), 1);
   if (incident && !hypothetical && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
     const killed = casualties(t, 'killed|dead|died|lost their lives|slain', 'killing|leaving');
     const hurt = casualties(t, 'wounded|injured|hurt|lightly injured|seriously injured', 'wounding|injuring');
