@@ -70,6 +70,12 @@ function eventForm(today: string): HTMLElement {
   select.addEventListener('change', fill);
   fill();
   const form = h('form', { class: 'card', id: 'event-form' }, h('strong', {}, 'Record an event  '), select, area, h('button', { type: 'submit' }, 'Record'), general) as HTMLFormElement;
+  onJsonSubmit(form, area, general, (event) => api('POST', '/api/events', event));
+  return form;
+}
+
+/** Sends the event written in a form's textarea; field errors go beside the form's fields, and the view redraws on success. */
+export function onJsonSubmit(form: HTMLFormElement, area: HTMLTextAreaElement, general: HTMLElement, send: (event: unknown) => Promise<unknown>): void {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     let event: unknown;
@@ -80,11 +86,10 @@ function eventForm(today: string): HTMLElement {
       return;
     }
     try {
-      await api('POST', '/api/events', event);
+      await send(event);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (e) {
       showErrors(form, e, general);
     }
   });
-  return form;
 }

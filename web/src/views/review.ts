@@ -3,7 +3,7 @@
 // reject keeps it with the reason. Possible duplicates of the log are flagged.
 import { api, HttpError } from '../api.ts';
 import { h } from '../dom.ts';
-import { showErrors } from './log.ts';
+import { onJsonSubmit, showErrors } from './log.ts';
 
 export async function reviewView(): Promise<HTMLElement> {
   const { candidates } = await api('GET', '/api/candidates');
@@ -31,22 +31,7 @@ export async function reviewView(): Promise<HTMLElement> {
       h('p', {}, h('strong', {}, `${c.kind}`), ` ${c.date ?? '?'} at ${c.location?.name ?? '?'} — confidence ${c.confidence.toFixed(2)}`, q.duplicate_of ? h('strong', { class: 'error', 'data-duplicate': q.duplicate_of }, `  possible duplicate of log #${q.duplicate_of}`) : null),
       h('blockquote', {}, `“${c.evidence}”`), c.source ? h('p', { class: 'muted' }, `source: ${c.source}`) : null,
       area, h('button', { type: 'submit', 'data-accept': q.id }, 'Accept'), ' ', h('button', { type: 'button', class: 'secondary', 'data-reject': q.id, onclick: () => reject(q.id) }, 'Reject'), general);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      let event: unknown;
-      try {
-        event = JSON.parse(area.value);
-      } catch {
-        general.textContent = 'not valid JSON';
-        return;
-      }
-      try {
-        await api('POST', `/api/candidates/${q.id}/accept`, { event });
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
-      } catch (e) {
-        showErrors(form, e, general);
-      }
-    });
+    onJsonSubmit(form, area, general, (event) => api('POST', `/api/candidates/${q.id}/accept`, { event }));
     return form;
   });
   async function reject(id: number) {
