@@ -12,12 +12,16 @@ export type ExtractOptions = { published: string; gazetteer: Gazetteer; source?:
 
 const ABBREVIATIONS = /\b(mr|mrs|ms|dr|gen|col|lt|capt|maj|sgt|st|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.n|u\.s|approx|km|vs|etc)\.$/i;
 
+/** Sentences, paragraph by paragraph: a line on its own (a headline, a date) is one too. */
 export function sentences(text: string): string[] {
-  const parts = text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z0-9])/);
   const out: string[] = [];
-  for (const p of parts) {
-    if (out.length > 0 && ABBREVIATIONS.test(out[out.length - 1]!)) out[out.length - 1] += ` ${p}`;
-    else out.push(p);
+  for (const paragraph of text.split(/\n\s*\n|\n(?=[A-Z0-9"“])(?<=[^.!?,;:\s-]\n)/)) {
+    const parts = paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z0-9])/);
+    const start = out.length;
+    for (const p of parts) {
+      if (out.length > start && ABBREVIATIONS.test(out[out.length - 1]!)) out[out.length - 1] += ` ${p}`;
+      else out.push(p);
+    }
   }
   return out.filter((s) => s.length > 0);
 }
@@ -50,9 +54,19 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     lastPlaces = placesIn(o.gazetteer, dateline[1]!.charAt(0) + dateline[1]!.slice(1).toLowerCase()).map(strip);
     text = text.slice(dateline[0].length);
   }
-  for (const sentence of sentences(text)) {
+  const all = sentences(text);
+  const datelinePlaces = lastPlaces;
+  // A report is about one place and one day, mostly: the first place and day it gives with news.
+  // A sentence naming neither takes its place from the next sentence that does (the story goes
+  // on), else from that focus; the wire dateline is where the reporter was, the last resort.
+  let focusPlace: Place | null = null;
+  let focusDate: string | null = null;
+  for (const [i, sentence] of all.entries()) {
     const t = fold(sentence);
     const found = placesIn(o.gazetteer, sentence);
+    const ahead = found.length > 0 ? [] : all.slice(i + 1, i + 3).map((x) => placesIn(o.gazetteer, x).filter((f) => !f.reference)).find((f) => f.length > 0) ?? [];
+    lastPlaces = focusPlace ? [focusPlace] : ahead.length > 0 ? ahead.map(strip) : datelinePlaces;
+    if (ahead.length > 0 && !focusPlace) lastPlaces = ahead.map(strip);
     const readings = readSentence(t);
     if (isBackground(sentence, o.published)) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
@@ -62,7 +76,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       continue;
     }
     const resolved = resolveDate(sentence, o.published);
-    const date = resolved?.date ?? lastDate ?? o.published;
+    const date = resolved?.date ?? focusDate ?? lastDate ?? o.published;
     const precision = resolved?.precision ?? 'day';
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !/\bsince\b/.test(t)) lastDate = resolved.date;
@@ -75,6 +89,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       let from: Place | null = null;
       let to: Place | null = null;
       if (r.kind === 'movement') ({ from, to } = route(t, found));
+      // A convoy "left for Gao" with no origin named left from where the story is.
+      if (r.kind === 'movement' && !from && to && focusPlace && focusPlace.name !== to.name) from = focusPlace;
       if (r.kind === 'movement') location = from ?? to ?? location;
       if (r.kind === 'site_status' && r.anchor !== undefined && found.length > 0) location = strip(nearest(found, r.anchor));
       let confidence = r.strength;
@@ -93,7 +109,10 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         detail: r.detail ?? null,
       });
     }
-    if (found.length > 0) lastPlaces = found.map(strip);
+    if (readings.length > 0) {
+      focusPlace ??= located[0] ? strip(located[0]) : null;
+      if (resolved && resolved.precision === 'day' && !/\bsince\b/.test(t)) focusDate ??= resolved.date;
+    }
   }
   return merge(out);
 }
@@ -131,7 +150,7 @@ function blank(kind: Candidate['kind'], evidence: string, o: ExtractOptions, ove
 function merge(cs: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cs) {
-    const same = out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'incident' || x.event_type === c.event_type || !c.event_type || !x.event_type));
+    const same = out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'incident' || x.event_type === c.event_type || !c.event_type || !x.event_type) && (x.kind !== 'restriction' || x.detail === c.detail));
     if (!same) {
       out.push(c);
       continue;

@@ -18,7 +18,7 @@ export type Reading = {
 
 const has = (t: string, re: RegExp) => re.test(t);
 // "could not be moved" states a fact; "could be attacked" does not.
-const HYPOTHETICAL = /\b((could|might|would|may)(?! not)|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to)\b/;
+const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to)\b/;
 const VICTIM_CIVILIANS = /\b(civilians?|drivers?|contractors?|villagers|passengers|traders|residents)\b/;
 
 function count(t: string, nouns: string): Amount | undefined {
@@ -46,7 +46,7 @@ export function readSentence(t: string): Reading[] {
   const armed = actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type) || a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
 
   // Site status: a camp or base handed over, closed, or left for good.
-  const site = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base)))/.exec(t);
+  const site = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base)))/.exec(t);
   if (site && !hypothetical) {
     const recipient = /\bto (the )?((regional |interim )?governor[\w ]*?|prefect[\w ]*?|malian (army|armed forces|authorities)|fama|(civilian |local |malian |state )?authorities|civilian representatives?[\w ]*?)(?=[,.;]| on | in | and |$)/.exec(t);
     out.push({ kind: 'site_status', detail: recipient ? recipient[2]!.trim() : /\b(closed|closure|shut)\b/.test(t) ? 'closed' : 'left', anchor: site.index, strength: 0.85 });
@@ -97,7 +97,7 @@ export function readSentence(t: string): Reading[] {
   }
 
   // Restrictions by the host state: permits refused, imports or fuel blocked, patrols forbidden, trucks held.
-  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|stranded|grounded|rejected|suspended|halted|stopped)\b/;
+  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|stranded|grounded|rejected|suspended|halted|stopped)\b/;
   const what = /\b(flights?|permits?|clearances?|authori[sz]ations?|overflights?|airspace|helicopters?|aircraft|drones?|imports?|fuel|customs|patrols?|trucks|lorries|convoys?|movements?|visas?|staff|personnel|requests?|tankers?|cargo|shipments?)\b/;
   const byArmedGroup = actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali');
   if (has(t, refused) && has(t, what) && !byArmedGroup && !hypothetical) {
@@ -117,6 +117,8 @@ export function readSentence(t: string): Reading[] {
     const trucks = count(t, 'trucks|lorries|tankers');
     if (trucks !== undefined) quantity.trucks = trucks;
     out.push({ kind: 'restriction', detail: domain, quantity: Object.keys(quantity).length ? quantity : undefined, strength: 0.85 });
+    // "Customs blocked fuel, and flights were not authorised": two restrictions in one sentence.
+    if (domain === 'customs' && /\b(flights?|overflights?|airspace|helicopters?|aircraft)\b/.test(t) && /\b(and|while)\b/.test(t)) out.push({ kind: 'restriction', detail: 'air', strength: 0.7 });
   }
 
   // Disposals by the mission: destroyed, decommissioned, rendered unusable, donated.
