@@ -83,13 +83,15 @@ if (runs('web')) {
   const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}web.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
   const line = p.stdout.trim().split('\n').at(-1) ?? '';
   let cell = `failed: exit ${p.status}`;
+  let reportCell = cell;
   try {
-    const r = JSON.parse(line) as { median_ms: number; worst_ms: number; runs: number[] };
+    const r = JSON.parse(line) as { median_ms: number; worst_ms: number; runs: number[]; report_median_ms: number; report_runs: number[] };
     cell = `${r.median_ms} ms median, ${r.worst_ms} ms worst of ${r.runs.length} (${r.runs.join(', ')})`;
+    reportCell = `${r.report_median_ms} ms median of ${r.report_runs.length} (${r.report_runs.join(', ')})`;
   } catch {
     // reported as failed
   }
-  webTable = [`## Web app — ${new Date().toISOString().slice(0, 10)}`, '', `Machine: ${machine}. Headless Chromium (Debian's) on localhost, the 2023 mission as of 31 October 2023, signed in: from a reload of the map view to Kidal drawn on it. Target: under 2,000 ms.`, '', '| view | first render |', '|---|---|', `| map | ${cell} |`, ''].join('\n');
+  webTable = [`## Web app — ${new Date().toISOString().slice(0, 10)}`, '', `Machine: ${machine}. Headless Chromium (Debian's) on localhost, the 2023 mission as of 31 October 2023, signed in: from a reload of the map view to Kidal drawn on it. Targets: the first view under 2,000 ms; the situation report (data, HTML, PDF through Chromium) under 10,000 ms.`, '', '| what | time |', '|---|---|', `| map, first render | ${cell} |`, `| sitrep PDF of 2023-10-31 | ${reportCell} |`, ''].join('\n');
   process.stdout.write(`${webTable}\n`);
 }
 

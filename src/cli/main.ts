@@ -14,6 +14,7 @@ import * as whatifCmd from './commands/whatif.ts';
 import * as serveCmd from './commands/serve.ts';
 import * as userCmd from './commands/user.ts';
 import * as ingestCmd from './commands/ingest.ts';
+import * as reportCmd from './commands/report.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   start: { usage: '', run: serveCmd.start },
   user: { usage: userCmd.usage, run: userCmd.user },
   ingest: { usage: ingestCmd.usage, run: ingestCmd.ingest },
+  report: { usage: reportCmd.usage, run: reportCmd.report },
 };
 
 export function helpText(): string {
