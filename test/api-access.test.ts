@@ -39,6 +39,9 @@ const SAMPLES: Record<string, { url?: string; body?: unknown }> = {
   'GET /api/candidates': {},
   'POST /api/candidates/:id/accept': { url: '/api/candidates/999/accept', body: { event: { type: 'restriction' } } },
   'POST /api/candidates/:id/reject': { url: '/api/candidates/999/reject', body: { reason: 'not news' } },
+  'POST /api/reports/sitrep': { body: { for: 'nobody-at-all' } },
+  'GET /api/reports': {},
+  'GET /api/reports/:id/file': { url: '/api/reports/999/file' },
   'POST /api/dispositions/:id/done': { url: '/api/dispositions/999/done', body: { on: '2024-03-02', certificate: { reference: 'r', witnesses: ['w'], board: 'b' } } },
 };
 

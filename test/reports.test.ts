@@ -83,3 +83,36 @@ describe('drawdown report', () => {
     expect(drawdown(['report', 'sitrep', '--db', db, '--for', 'nobody']).stderr).toMatch(/no user "nobody"/);
   });
 });
+
+describe('reports from the web app', () => {
+  it('makes a copy in the background, keeps the file and its hash, and serves it to those cleared for it', { timeout: 120_000 }, async () => {
+    const { createHash } = await import('node:crypto');
+    const { buildServer } = await import('../src/server/app.ts');
+    const store = await openStore(db, { mustExist: true });
+    await store.access.addUser({ name: 'plans', passwordHash: await hashPassword('long enough password'), role: 'planner', clearance: 'confidential' });
+    const app = buildServer({ store, planner: inProcessPlanner });
+    const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { name: 'plans', password: 'long enough password' } });
+    const headers = { cookie: String(signIn.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': signIn.json().csrf };
+    const started = await app.inject({ method: 'POST', url: '/api/reports/sitrep', headers, payload: { for: 'guest' } });
+    expect(started.statusCode).toBe(200);
+    let job = started.json();
+    for (let i = 0; i < 200 && job.status !== 'done' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      job = (await app.inject({ url: `/api/jobs/${started.json().job}`, headers })).json();
+    }
+    expect(job.status).toBe('done');
+    expect(job.progress.join(' ')).toMatch(/printing copy SR-/);
+    const list = (await app.inject({ url: '/api/reports', headers })).json().reports;
+    const kept = list.find((r: { id: number }) => r.id === job.result.id);
+    expect(kept).toMatchObject({ recipient: 'guest', made_by: 'plans', marking: 'unclassified', sha256: job.result.sha256 });
+    const file = await app.inject({ url: `/api/reports/${job.result.id}/file`, headers });
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(job.result.sha256);
+    // A copy for someone cleared above the maker is refused.
+    await store.access.addUser({ name: 'chief2', passwordHash: await hashPassword('long enough password'), role: 'admin', clearance: 'strictly_confidential' });
+    expect((await app.inject({ method: 'POST', url: '/api/reports/sitrep', headers, payload: { for: 'chief2' } })).statusCode).toBe(403);
+    await app.close();
+    await store.close();
+  });
+});

@@ -96,7 +96,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         reply.header('set-cookie', id ? `${SESSION_COOKIE}=${id}; ${flags}` : `${SESSION_COOKIE}=; ${flags}; Max-Age=0`);
       },
     };
-    return r.handler(ctx);
+    const result = await r.handler(ctx);
+    if (result && typeof result === 'object' && '$file' in result) {
+      const f = result as { $file: Buffer; type: string; name: string };
+      return reply.type(f.type).header('content-disposition', `attachment; filename="${f.name}"`).send(f.$file);
+    }
+    return result;
   }
 
   /** The signed-in user of a session; for writes, only with the session's CSRF token. */

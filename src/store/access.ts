@@ -82,6 +82,22 @@ export class AccessStore {
     await this.conn.writeTransaction((trx) => trx.updateTable('candidates').set({ status: d.status, decided_by: d.by, reason: d.reason ?? null, log_seq: d.logSeq ?? null }).where('id', '=', id).execute());
   }
 
+  /** Keeps a report copy (the file and its hash). */
+  async keepReport(r: { copyId: string; kind: string; on: string; madeBy: string; recipient: string; marking: string; sha256: string; file: Buffer }): Promise<number> {
+    return this.conn.writeTransaction(async (trx) => {
+      await trx.insertInto('reports').values({ copy_id: r.copyId, kind: r.kind, on_date: r.on, made_by: r.madeBy, recipient: r.recipient, marking: r.marking, sha256: r.sha256, file: r.file, created_at: this.now().toISOString() }).execute();
+      return Number((await trx.selectFrom('reports').select('id').where('copy_id', '=', r.copyId).executeTakeFirstOrThrow()).id);
+    });
+  }
+
+  async reports(): Promise<{ id: number; copy_id: string; kind: string; on_date: string; made_by: string; recipient: string; marking: string; sha256: string; created_at: string }[]> {
+    return (await this.db.selectFrom('reports').select(['id', 'copy_id', 'kind', 'on_date', 'made_by', 'recipient', 'marking', 'sha256', 'created_at']).orderBy('id', 'desc').execute()).map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  async reportFile(id: number): Promise<{ copy_id: string; marking: string; file: Buffer } | undefined> {
+    return this.db.selectFrom('reports').select(['copy_id', 'marking', 'file']).where('id', '=', id).executeTakeFirst();
+  }
+
   async proposals(): Promise<Proposal[]> {
     return this.db.selectFrom('proposals').selectAll().orderBy('id').execute();
   }

@@ -94,6 +94,19 @@ export interface CandidatesTable {
 }
 
 export type CandidateRow = Selectable<CandidatesTable>;
+
+export interface ReportsTable {
+  id: Generated<number>;
+  copy_id: string;
+  kind: string;
+  on_date: string;
+  made_by: string;
+  recipient: string;
+  marking: string;
+  sha256: string;
+  file: Buffer;
+  created_at: string;
+}
 export type AuditRow = Selectable<AuditTable>;
 export type ProposalRow = Selectable<ProposalsTable>;
 
@@ -106,4 +119,5 @@ export interface Tables {
   audit: AuditTable;
   proposals: ProposalsTable;
   candidates: CandidatesTable;
+  reports: ReportsTable;
 }

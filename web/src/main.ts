@@ -8,9 +8,10 @@ import { planView } from './views/plan.ts';
 import { backupsView, equipmentView, incidentsView, permitsView } from './views/records.ts';
 import { logView } from './views/log.ts';
 import { reviewView } from './views/review.ts';
+import { reportsView } from './views/reports.ts';
 
 type Me = { name: string; role: string; clearance: string; csrf: string | null };
-const VIEWS = ['map', 'plan', 'equipment', 'permits', 'incidents', 'backups', 'log', 'review'] as const;
+const VIEWS = ['map', 'plan', 'equipment', 'permits', 'incidents', 'backups', 'log', 'review', 'reports'] as const;
 let me: Me | null = null;
 
 const view = () => document.getElementById('view')!;
@@ -30,6 +31,7 @@ async function render(): Promise<void> {
     else if (name === 'incidents') el = await incidentsView();
     else if (name === 'backups') el = await backupsView();
     else if (name === 'review') el = await reviewView();
+    else if (name === 'reports') el = await reportsView();
     else if (name === 'log') {
       const state = await api('GET', '/api/state');
       el = await logView(state.as_of, state.sites.filter((s: any) => s.kind !== 'exit').map((s: any) => ({ id: s.id, name: s.id })));

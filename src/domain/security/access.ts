@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'disposition.propose': 'propose a disposition of equipment',
   'disposition.approve': 'approve or reject a proposed disposition',
   'disposition.complete': 'record a disposition as done, with its certificate',
+  'report.make': 'make a copy of the situation report for a named user, and download report copies',
   'users.manage': 'add, list and disable users',
   'audit.read': 'read who read and wrote what',
 } as const;
@@ -30,10 +31,10 @@ export type Permission = keyof typeof PERMISSIONS;
 /** The table: which role holds which permission. */
 export const GRANTS: Record<Role, readonly Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  planner: ['mission.read', 'log.read', 'plan.replan', 'plan.whatif', 'event.record.command', 'disposition.propose'],
+  planner: ['mission.read', 'log.read', 'plan.replan', 'plan.whatif', 'event.record.command', 'disposition.propose', 'report.make'],
   movement_control: ['mission.read', 'log.read', 'event.record.movement', 'event.record.operations'],
   property: ['mission.read', 'log.read', 'disposition.propose', 'disposition.complete'],
-  operations_centre: ['mission.read', 'log.read', 'event.record.operations', 'event.record.movement', 'disposition.approve'],
+  operations_centre: ['mission.read', 'log.read', 'event.record.operations', 'event.record.movement', 'disposition.approve', 'report.make'],
   analyst: ['mission.read', 'log.read', 'event.record.operations'],
   viewer: ['mission.read'],
 };

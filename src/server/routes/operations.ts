@@ -26,7 +26,7 @@ async function record(ctx: Ctx, text: string): Promise<{ recorded: number; seq: 
   return { recorded: written.length, seq: written.map((w) => w.seq) };
 }
 
-function startJob(services: Services, kind: string, work: (progress: (m: string) => void) => Promise<unknown>): { job: string } {
+export function startJob(services: Services, kind: string, work: (progress: (m: string) => void) => Promise<unknown>): { job: string } {
   const job = { id: randomUUID(), kind, status: 'running' as const, progress: [] as string[] };
   services.jobs.set(job.id, job);
   work((m) => job.progress.push(m)).then(
