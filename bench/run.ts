@@ -49,7 +49,7 @@ const lines = [
 ];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [`## Planner — ${new Date().toISOString().slice(0, 10)}${quick ? ' (quick)' : ''}`, '', `Machine: ${machine}.`, '', ...lines, ''].join('\n');
-process.stdout.write(`${table}\n`);
+if (runs('planner')) process.stdout.write(`${table}\n`);
 
 // Re-plans after one disruption (bench/replan.ts), on the embedded mission and MINUSMA-scale ones.
 const replanRows: string[] = [];
@@ -74,7 +74,7 @@ const replanTable = [
   ...replanRows,
   '',
 ].join('\n');
-process.stdout.write(`${replanTable}\n`);
+if (runs('replan')) process.stdout.write(`${replanTable}\n`);
 
 // The web app's first view in headless Chromium (bench/web.ts).
 let webTable = '';
