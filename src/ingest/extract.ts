@@ -85,7 +85,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const places = located.length > 0 ? located.map(strip) : lastPlaces.length > 0 ? lastPlaces : found.map(strip);
     for (const r of readings) {
       const actors = actorsIn(t).map((a) => a.name);
-      let location: Place | null = places[0] ?? null;
+      // Where something happened is not where a convoy was going: a place after "for/to/towards" locates only movements.
+      const here = located.filter((f) => !/\b(to|for|towards|toward|bound for)\s+(the\s+)?$/.test(t.slice(Math.max(0, f.index - 15), f.index)));
+      let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       let from: Place | null = null;
       let to: Place | null = null;
       if (r.kind === 'movement') ({ from, to } = route(t, found));

@@ -55,8 +55,10 @@ export function readSentence(t: string): Reading[] {
   // Movements: a convoy, troops or an airlift leaving, travelling or arriving.
   const mover = /\b(convoys?|airlift(ed)?|column|trucks|lorries|vehicles|troops|peacekeepers|contingent|blue helmets|personnel|soldiers|the last (elements|troops|peacekeepers|contingent)|units|battalion|police officers)\b/;
   const moving = /\b(left|leaving|leave|departed|departing|set (off|out)|pulled out|withdrew|withdrawn|withdrawing|headed|heading|moved|moving|travel+ed|travel+ing|arrived|arriving|reached|bound for|en route|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|rolled (out|into)|on (its|their) way|made it to|returned)\b/;
-  // Trucks held or blocked on their way are a restriction, not a movement.
-  const held = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded)\b/.test(t);
+  // Trucks held or blocked on their way are a restriction, not a movement; so is a sentence about
+  // refused permits. Something that "could not be evacuated" did not move.
+  const held = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b/.test(t)
+    || /\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/.test(t);
   // "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
   const tally = /\b(have|has|had) (already |now |so far )?(left|departed|been (withdrawn|repatriated))\b|\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start)\b/.test(t);
   if (has(t, mover) && has(t, moving) && !hypothetical && !held && !tally) {
