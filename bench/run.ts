@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const quick = process.argv.includes('--quick');
-// --only planner|replan|web|ingest runs one section (the others keep their last results in the file).
+// --only planner|replan|web|ingest|load|crash|fuzz runs one section (the others keep their last results in the file).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const runs = (section: string) => !only || only === section;
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -108,6 +108,19 @@ if (runs('ingest')) {
   process.stdout.write(`${ingestTable}\n`);
 }
 
+// Sections that write their own table (issue 8's proofs): bench/<name>.ts prints one "## " section
+// on stdout, with the machine line given in DRAWDOWN_BENCH_MACHINE.
+const selfReported: string[] = [];
+for (const name of ['load', 'crash', 'fuzz']) {
+  if (!runs(name)) continue;
+  process.stderr.write(`bench: ${name}\n`);
+  const p = spawnSync(process.execPath, ['--import', 'tsx', `${here}${name}.ts`, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 3_600_000, maxBuffer: 1 << 26, env: { ...process.env, DRAWDOWN_BENCH_MACHINE: machine } });
+  const section = p.stdout.slice(Math.max(0, p.stdout.indexOf('## '))).trim();
+  const table = p.status === 0 && section.startsWith('## ') ? `${section}\n` : `## ${name} — ${new Date().toISOString().slice(0, 10)}\n\nFailed: exit ${p.status}${p.signal ? ` (${p.signal})` : ''}.\n`;
+  process.stdout.write(`${table}\n`);
+  selfReported.push(table);
+}
+
 const file = `${here}RESULTS.md`;
 let previous = '';
 try {
@@ -116,5 +129,5 @@ try {
   previous = '# Benchmark results\n\nWritten by `npm run bench`; newest first.\n\n';
 }
 const [head, ...rest] = previous.split(/(?=^## )/m);
-const fresh = [runs('ingest') ? ingestTable : '', runs('web') ? webTable : '', runs('replan') ? replanTable : '', runs('planner') ? table : ''].filter(Boolean);
+const fresh = [...selfReported, runs('ingest') ? ingestTable : '', runs('web') ? webTable : '', runs('replan') ? replanTable : '', runs('planner') ? table : ''].filter(Boolean);
 writeFileSync(file, [head, ...fresh.flatMap((t) => [t, '\n']), ...rest].join(''));
