@@ -12,7 +12,7 @@ export function drawdown(args: string[], options: { input?: string; env?: Record
     cwd: ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, DRAWDOWN_DB: '', ...options.env },
+    env: { ...process.env, DRAWDOWN_DB: '', DRAWDOWN_DATABASE_URL: '', ...options.env },
     timeout: options.timeout ?? 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { DrawdownError } from '../domain/errors.ts';
+import { isPostgresUrl } from '../store/target.ts';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
 
@@ -23,11 +24,11 @@ export function format(command: string, value: unknown, allowed: readonly string
   return f;
 }
 
-/** The store to use: --db, else $DRAWDOWN_DB, else ./data/drawdown.db. */
+/** The store to use: --db, else $DRAWDOWN_DATABASE_URL or $DRAWDOWN_DB, else ./data/drawdown.db. A postgres:// URL selects PostgreSQL. */
 export function storePath(flag: unknown): string {
-  if (typeof flag === 'string' && flag !== '') return flag.startsWith('postgres') ? flag : resolve(flag);
-  const env = process.env.DRAWDOWN_DB;
-  if (env) return env.startsWith('postgres') ? env : resolve(env);
+  if (typeof flag === 'string' && flag !== '') return isPostgresUrl(flag) ? flag : resolve(flag);
+  const env = process.env.DRAWDOWN_DATABASE_URL || process.env.DRAWDOWN_DB;
+  if (env) return isPostgresUrl(env) ? env : resolve(env);
   return resolve('data', 'drawdown.db');
 }
 

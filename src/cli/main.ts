@@ -15,6 +15,7 @@ import * as serveCmd from './commands/serve.ts';
 import * as userCmd from './commands/user.ts';
 import * as ingestCmd from './commands/ingest.ts';
 import * as reportCmd from './commands/report.ts';
+import * as backupCmd from './commands/backup.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
@@ -36,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
   user: { usage: userCmd.usage, run: userCmd.user },
   ingest: { usage: ingestCmd.usage, run: ingestCmd.ingest },
   report: { usage: reportCmd.usage, run: reportCmd.report },
+  backup: { usage: backupCmd.usage, run: backupCmd.backup },
+  restore: { usage: '', run: backupCmd.restore },
 };
 
 export function helpText(): string {

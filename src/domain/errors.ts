@@ -5,6 +5,7 @@ export const ERRORS = {
   DRW_FILE_UNREADABLE: { status: 400, exit: 2, hint: 'check the path and that the file can be read' },
   DRW_USAGE: { status: 400, exit: 2, hint: 'run `drawdown help` for the commands and their options' },
   DRW_MISSION_EXISTS: { status: 409, exit: 2, hint: 'pass --force to replace it, or choose another --db' },
+  DRW_OUTPUT_EXISTS: { status: 409, exit: 2, hint: 'choose another file, or pass --force to replace it' },
   DRW_NO_MISSION: { status: 404, exit: 2, hint: 'create one with `drawdown init SCENARIO --db FILE`' },
   DRW_STORE_UNOPENABLE: { status: 500, exit: 2, hint: 'check the --db path, its folder and its permissions' },
   DRW_STORE_NEWER: { status: 500, exit: 2, hint: 'this store was written by a newer Drawdown: upgrade Drawdown' },

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.ts';
 
-export type DialectName = 'sqlite';
+export type DialectName = 'sqlite' | 'postgres';
 
 export interface StoreConnection {
   readonly dialect: DialectName;
@@ -15,6 +15,13 @@ export interface StoreConnection {
    * both read the same log head and then collide.
    */
   writeTransaction<T>(fn: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a read-only transaction that sees one consistent snapshot while writers go on:
+   * for online backups.
+   */
+  readSnapshot<T>(fn: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
+  /** After rows were copied in with their own ids: the next generated id follows them. */
+  resetIds(db: Kysely<Tables>, table: 'audit' | 'proposals' | 'candidates' | 'reports', column: string): Promise<void>;
   /** Empties the log inside a write transaction, past its append-only guard: for replacing a mission only. */
   clearLog(db: Kysely<Tables>): Promise<void>;
   close(): Promise<void>;

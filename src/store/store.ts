@@ -9,6 +9,10 @@ import type { StoreConnection } from './dialect.ts';
 import type { PlansTable, Tables } from './tables.ts';
 import { type Plan, planSchema } from '../domain/plan/schema.ts';
 import { openSqlite } from './dialects/sqlite.ts';
+import { openPostgres } from './dialects/postgres.ts';
+import { isPostgresUrl } from './target.ts';
+
+export { isPostgresUrl };
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.ts';
 import { migrate } from './migrations/index.ts';
 import { AccessStore } from './access.ts';
@@ -38,21 +42,18 @@ export type StoreOptions = {
 };
 
 export async function openStore(target: string, options: StoreOptions = {}): Promise<MissionStore> {
-  if (/^postgres(ql)?:\/\//.test(target)) {
-    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target.replace(/:[^:@/]*@/, ':***@')}: PostgreSQL stores are not supported yet`);
-  }
-  const conn = openSqlite(target, { mustExist: options.mustExist ?? false });
+  const conn = isPostgresUrl(target) ? await openPostgres(target) : openSqlite(target, { mustExist: options.mustExist ?? false });
   try {
     if (options.mustExist) {
       // A command that only reads must not turn some other file into a store.
       const tables = (await conn.db.introspection.getTables()).map((t) => t.name);
-      if (!tables.includes('log') || !tables.includes('mission')) throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target}: not a Drawdown store`);
+      if (!tables.includes('log') || !tables.includes('mission')) throw new DrawdownError('DRW_STORE_UNOPENABLE', `${conn.location}: not a Drawdown store`);
     }
     await migrate(conn.db, conn.dialect, conn.location);
   } catch (e) {
     await conn.close();
     if (e instanceof DrawdownError) throw e;
-    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${target}: not a Drawdown store (${(e as Error).message})`);
+    throw new DrawdownError('DRW_STORE_UNOPENABLE', `${conn.location}: not a Drawdown store (${(e as Error).message})`);
   }
   return new MissionStore(conn, options.now ?? (() => new Date()));
 }
@@ -65,6 +66,15 @@ export class MissionStore {
 
   get location(): string {
     return this.conn.location;
+  }
+
+  get dialect(): StoreConnection['dialect'] {
+    return this.conn.dialect;
+  }
+
+  /** The connection underneath, for the store's own modules (copy, backup). */
+  get connection(): StoreConnection {
+    return this.conn;
   }
 
   /** Users, sessions, the audit trail and proposed dispositions. */

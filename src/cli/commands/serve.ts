@@ -9,13 +9,13 @@ import { replay } from '../../operations/replay.ts';
 import { buildServer } from '../../server/app.ts';
 import { buildWeb, WEB_DIST } from '../../server/build-web.ts';
 import { hashPassword, newPassword } from '../../server/passwords.ts';
-import { type MissionStore, openStore } from '../../store/store.ts';
+import { isPostgresUrl, type MissionStore, openStore } from '../../store/store.ts';
 import { parse, storePath } from '../args.ts';
 import type { Io } from '../io.ts';
 
 export const usage = [
-  'drawdown serve [--db FILE] [--port N] [--host ADDRESS]   the web app and API for a mission store (PORT, default 8080)',
-  'drawdown start                                           what `npm start` runs: ./data (or $DRAWDOWN_DATA_DIR) with the 2023 mission, served',
+  'drawdown serve [--db FILE|URL] [--port N] [--host ADDRESS]   the web app and API for a mission store (PORT, default 8080)',
+  'drawdown start                                           what `npm start` runs: ./data (or $DRAWDOWN_DATA_DIR, or $DRAWDOWN_DATABASE_URL) with the 2023 mission, served',
 ].join('\n');
 
 export const DEMO_DAY = '2023-10-31';
@@ -30,18 +30,23 @@ export async function serve(argv: string[], io: Io): Promise<number> {
 
 export async function start(argv: string[], io: Io): Promise<number> {
   const { values } = parse('start', argv, { port: { type: 'string' }, host: { type: 'string' } });
-  const dir = resolve(process.env.DRAWDOWN_DATA_DIR || 'data');
-  mkdirSync(dir, { recursive: true });
-  const db = join(dir, 'drawdown.db');
-  const fresh = !existsSync(db);
+  // $DRAWDOWN_DATABASE_URL=postgres://… runs on PostgreSQL; otherwise a SQLite file in ./data.
+  const url = process.env.DRAWDOWN_DATABASE_URL;
+  let db: string;
+  if (url && isPostgresUrl(url)) db = url;
+  else {
+    const dir = resolve(process.env.DRAWDOWN_DATA_DIR || 'data');
+    mkdirSync(dir, { recursive: true });
+    db = join(dir, 'drawdown.db');
+  }
   const store = await openStore(db);
-  if (fresh || !(await store.mission())) {
+  if (!(await store.mission())) {
     const file = 'scenarios/minusma-2023.yaml';
     const text = readFileSync(file, 'utf8');
     const parsed = parseScenario(text, file);
     if (!parsed.ok) throw new DrawdownError('DRW_SCENARIO_INVALID', `${file} does not parse`);
     await store.createMission({ file, text, scenario: parsed.scenario, actor: 'drawdown start' });
-    io.err(`start: created the MINUSMA 2023 mission in ${db}; replaying 2023 up to ${DEMO_DAY} (about half a minute)…`);
+    io.err(`start: created the MINUSMA 2023 mission in ${store.location}; replaying 2023 up to ${DEMO_DAY} (about half a minute)…`);
     await replay(store, readFileSync('scenarios/minusma-2023.events.jsonl', 'utf8'), 'scenarios/minusma-2023.events.jsonl', {
       actor: 'drawdown start',
       to: DEMO_DAY,

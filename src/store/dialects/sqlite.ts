@@ -47,6 +47,23 @@ export function openSqlite(file: string, options: SqliteOptions): StoreConnectio
         }
       });
     },
+    readSnapshot(fn) {
+      // In WAL mode a read transaction sees the database as of its first read, whatever writers
+      // in other processes commit meanwhile.
+      return db.connection().execute(async (c) => {
+        await sql`BEGIN DEFERRED`.execute(c);
+        try {
+          const result = await fn(c);
+          await sql`COMMIT`.execute(c);
+          return result;
+        } catch (e) {
+          await sql`ROLLBACK`.execute(c);
+          throw e;
+        }
+      });
+    },
+    // INTEGER PRIMARY KEY takes max(id) + 1 by itself.
+    resetIds: async () => undefined,
     async clearLog(trx) {
       await sql`DROP TRIGGER IF EXISTS log_no_delete`.execute(trx);
       await trx.deleteFrom('log').execute();

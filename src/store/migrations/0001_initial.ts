@@ -29,5 +29,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     // Someone with raw access can still drop these; the hash chain is what catches that.
     await sql`CREATE TRIGGER log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END`.execute(db);
     await sql`CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END`.execute(db);
+  } else {
+    // The same guard; replacing a mission lifts it for one transaction (SET LOCAL, see clearLog).
+    await sql`CREATE FUNCTION log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND current_setting('drawdown.clearing_log', true) = 'on' THEN RETURN OLD; END IF;
+        RAISE EXCEPTION 'the log is append-only';
+      END $$`.execute(db);
+    await sql`CREATE TRIGGER log_no_change BEFORE UPDATE OR DELETE ON log FOR EACH ROW EXECUTE FUNCTION log_append_only()`.execute(db);
+    await sql`CREATE TRIGGER log_no_truncate BEFORE TRUNCATE ON log FOR EACH STATEMENT EXECUTE FUNCTION log_append_only()`.execute(db);
   }
 }

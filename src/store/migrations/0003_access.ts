@@ -1,8 +1,10 @@
 // Users, sessions, the audit trail of reads and writes, and proposed dispositions awaiting
 // approval.
 import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import { autoId } from './types.ts';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('name', 'text', (c) => c.primaryKey())
@@ -22,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('audit')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', autoId(dialect), (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_name', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
@@ -31,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('proposals')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', autoId(dialect), (c) => c.primaryKey())
     .addColumn('lot', 'text', (c) => c.notNull())
     .addColumn('site', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
