@@ -6,14 +6,24 @@ import { validateEventLines } from '../domain/events/lines.ts';
 import type { LogEntry, MissionStore } from '../store/store.ts';
 import { loadMission } from './mission.ts';
 
+// Another writer (a second server process, a CLI run) may append between our check and our
+// write; then the events are checked again against the longer log. Bounded, so a busy log
+// answers with a conflict rather than spinning.
+const ATTEMPTS = 8;
+
 export async function recordLines(store: MissionStore, text: string, name: string, actor: string): Promise<LogEntry[]> {
-  const mission = await loadMission(store);
-  const current = await store.plan('current');
-  const result = validateEventLines(text, mission.scenario, mission.events, current?.plan);
-  if (!result.ok) {
-    const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);
-    throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const head = await store.head();
+    const mission = await loadMission(store);
+    const current = await store.plan('current');
+    const result = validateEventLines(text, mission.scenario, mission.events, current?.plan);
+    if (!result.ok) {
+      const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);
+      throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);
+    }
+    if (result.events.length === 0) throw new DrawdownError('DRW_EVENT_INVALID', `${name}: no events to record`);
+    const written = await store.appendAt(head, result.events, actor);
+    if (written) return written;
   }
-  if (result.events.length === 0) throw new DrawdownError('DRW_EVENT_INVALID', `${name}: no events to record`);
-  return store.append(result.events, actor);
+  throw new DrawdownError('DRW_EVENT_CONFLICT', `${name}: the log kept changing while these events were checked; nothing was recorded`);
 }

@@ -137,6 +137,20 @@ export class MissionStore {
     return this.conn.writeTransaction((trx) => appendIn(trx, events, actor, at));
   }
 
+  /**
+   * Appends only if the log still ends at `head`: for events checked against the log outside the
+   * write lock. Returns null, writing nothing, when another writer got there first.
+   */
+  async appendAt(head: number, events: readonly MissionEvent[], actor: string): Promise<LogEntry[] | null> {
+    await this.requireMission();
+    const at = this.now().toISOString();
+    return this.conn.writeTransaction(async (trx) => {
+      const last = await trx.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      if ((last ? Number(last.seq) : 0) !== head) return null;
+      return appendIn(trx, events, actor, at);
+    });
+  }
+
   async entries(filter: { type?: string } = {}): Promise<LogEntry[]> {
     let q = this.conn.db.selectFrom('log').selectAll().orderBy('seq');
     if (filter.type) q = q.where('type', '=', filter.type);
