@@ -16,6 +16,7 @@ const DICTIONARY: { pattern: RegExp; actor: Actor }[] = [
   { pattern: /\bcustoms\b/, actor: { name: 'Customs of Mali', type: 'State forces' } },
   { pattern: /\b(transitional authorities|junta|malian authorities|transitional government|malian government|bamako authorities|the authorities)\b/, actor: { name: 'Government of Mali (2021-)', type: 'State forces' } },
   { pattern: /\b(gunmen|armed men|unidentified (assailants|attackers|gunmen)|jihadists?|militants?|assailants|attackers)\b/, actor: { name: 'Unidentified Armed Group (Mali)', type: 'Political militia' } },
+  { pattern: /\b(protesters|demonstrators|protest(ed|ing)?|demonstrat(ion|ions|ed))\b/, actor: { name: 'Protesters (Mali)', type: 'Protesters' } },
   { pattern: /\b(civilians?|drivers?|contractors?|villagers|passengers)\b/, actor: { name: 'Civilians (Mali)', type: 'Civilians' } },
 ];
 

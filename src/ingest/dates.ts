@@ -3,7 +3,23 @@
 // week", "in October". Years other than the publication's mark background.
 import { addDays, toEpochDay } from '../domain/dates.ts';
 
-export type Resolved = { date: string; precision: 'day' | 'month' | 'year'; explicit: boolean };
+export type Resolved = { date: string; precision: 'day' | 'month' | 'year'; explicit: boolean; since?: boolean };
+
+/** "since 24 September", "since Sunday": the start of a state of affairs, which dates no event that follows. */
+const sinceBefore = (s: string, at: number) => /\bsince\s+(the\s+)?(early\s+|late\s+|mid-?)?$/.test(s.slice(Math.max(0, at - 20), at));
+const withSince = (r: Resolved, s: string, at: number): Resolved => (sinceBefore(s, at) ? { ...r, since: true } : r);
+
+/**
+ * "A day after …", "two days before …": the event of the clause that starts so is that many days
+ * from the date of the rest of the sentence. The offset in days, or null.
+ */
+export function dayOffset(clause: string): number | null {
+  const m = /^\W*(a|one|two|three|four|five|six|\d+|the) (day|days|week|weeks) (after|before|later|earlier)\b/i.exec(clause);
+  if (!m) return null;
+  const n = m[1]!.toLowerCase() === 'a' || m[1]!.toLowerCase() === 'the' || m[1]!.toLowerCase() === 'one' ? 1 : Number(m[1]) || ['two', 'three', 'four', 'five', 'six'].indexOf(m[1]!.toLowerCase()) + 2;
+  const days = /week/.test(m[2]!) ? n * 7 : n;
+  return /after|later/.test(m[3]!.toLowerCase()) ? -days : days;
+}
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -34,7 +50,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     const [d, m, y] = dayMonth ? [Number(dayMonth[1]), monthIndex(dayMonth[2]!), dayMonth[3]] : [Number(monthDay![2]), monthIndex(monthDay![1]!), monthDay![3]];
     const date = valid(y ? Number(y) : year, m, d);
     // A day after publication without a year is last year's.
-    if (date) return { date: !y && date > published ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true };
+    if (date) return withSince({ date: !y && date > published ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true }, s, (dayMonth ?? monthDay)!.index);
   }
   if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
   if (/\b(yesterday|last night|overnight)\b/.test(s)) return { date: addDays(published, -1), precision: 'day', explicit: true };
@@ -48,7 +64,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     const target = WEEKDAYS.indexOf(wd[1]!);
     let d = published;
     while (weekday(d) !== target) d = addDays(d, -1);
-    return { date: d, precision: 'day', explicit: true };
+    return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
   const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);

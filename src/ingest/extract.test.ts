@@ -83,3 +83,59 @@ describe('reading reports', () => {
     expect(duplicateOf({ ...ied!, date: '2023-10-20' }, log, [])).toBeNull();
   });
 });
+
+describe('general rules of place and day', () => {
+  const brief = (text: string, published = '2023-11-10') => read(text, published).filter((c) => c.kind !== 'background').map((c) => [c.kind, c.date, c.location?.name ?? null]);
+
+  it('dates an event by its own clause, and "a day after" from the rest of the sentence', () => {
+    expect(brief('Peacekeepers pulled out of their camp at Gossi yesterday, a day after the authorities refused to authorise an airlift.')).toEqual([
+      ['site_status', '2023-11-09', 'Gossi'],
+      ['movement', '2023-11-09', 'Gossi'],
+      ['restriction', '2023-11-08', 'Gossi'],
+    ]);
+  });
+
+  it('gives an undated headline the day of the story it heads', () => {
+    expect(brief('UN hands over Hombori camp\n\nThe mission handed over its camp in Hombori to the prefect on Wednesday.')).toEqual([['site_status', '2023-11-08', 'Hombori']]);
+  });
+
+  it('keeps the day of a relative clause to that clause', () => {
+    const c = read('The authorities have refused overflights for the column that left Hombori on Monday, the mission said on Thursday.', '2023-11-10');
+    expect(c.map((x) => [x.kind, x.date])).toEqual([['restriction', '2023-11-09']]);
+  });
+
+  it('puts an event at a reference point before the dateline, and the story focus before both', () => {
+    expect(brief('BAMAKO, Nov 10 - Gunmen fired on a UN convoy 40 km north of Gossi yesterday, wounding two drivers.')).toEqual([['incident', '2023-11-09', 'Gossi']]);
+    expect(brief('Peacekeepers left their camp at Hombori on Thursday. Malian troops took possession of the camp, about 50 km west of Gossi.')).toEqual([
+      ['site_status', '2023-11-09', 'Hombori'],
+      ['movement', '2023-11-09', 'Hombori'],
+    ]);
+  });
+
+  it('takes neither the ends of a road, a region, nor a place named to compare for where something happened', () => {
+    expect(brief('Gunmen attacked a convoy on Tuesday on the road that links Gossi to Hombori, about 20 km from Hombori.')).toEqual([['incident', '2023-11-07', 'Hombori']]);
+    expect(brief('The mission closed its Hombori camp in the Gao region on Tuesday.')).toEqual([['site_status', '2023-11-07', 'Hombori']]);
+    expect(brief('Peacekeepers left their camp at Gossi on Tuesday. Before leaving, they destroyed ammunition and vehicles, as they had at Hombori.')).toContainEqual(['disposal', '2023-11-07', 'Gossi']);
+  });
+
+  it('locates an incident where it struck, not where the convoy came from or went', () => {
+    expect(brief('The convoy that left Gossi this week was hit by a roadside bomb near Hombori yesterday.')).toEqual([['incident', '2023-11-09', 'Hombori']]);
+    expect(brief('The last troops left the camp at Gossi on Tuesday and arrived in Gao on Wednesday after the mission closed its camp in the town.')).toContainEqual(['site_status', '2023-11-07', 'Gossi']);
+  });
+
+  it('sets apart as background what is told without a day or more than ten days back', () => {
+    expect(kinds('In September, peacekeepers left the camp at Gossi.', '2023-11-10')).toEqual(['background']);
+    expect(kinds('Peacekeepers left the camp at Gossi on 12 October.', '2023-11-10')).toEqual(['background']);
+    expect(kinds('Peacekeepers left the camp at Gossi on 8 November.', '2023-11-10')).toEqual(['site_status', 'movement']);
+    // A restriction that still holds is dated from its start.
+    expect(brief('Some 80 trucks have been stuck in Gao since 20 October, waiting for customs clearance.')).toEqual([['restriction', '2023-10-20', 'Gao']]);
+  });
+
+  it('merges one incident told twice with two types, and keeps a handover over the next day\'s leaving', () => {
+    expect(brief('Two drivers were killed when gunmen ambushed trucks near Gossi on Tuesday. The trucks, escorted by peacekeepers, were attacked twice near Gossi.')).toEqual([['incident', '2023-11-07', 'Gossi']]);
+    expect(brief('The mission handed over its camp in Gossi to the governor yesterday. The last peacekeepers left the camp this morning.')).toEqual([
+      ['site_status', '2023-11-09', 'Gossi'],
+      ['movement', '2023-11-10', 'Gossi'],
+    ]);
+  });
+});

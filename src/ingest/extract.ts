@@ -3,10 +3,14 @@
 // event (patterns.ts), located with the gazetteer (the previous sentence's place when it names
 // none) and dated against the publication date (the article's last date when it gives none).
 import { actorsIn } from './actors.ts';
-import { resolveDate, yearsIn } from './dates.ts';
-import { fold, type Gazetteer, km, placesIn } from './gazetteer.ts';
-import { readSentence } from './patterns.ts';
+import { addDays, toEpochDay } from '../domain/dates.ts';
+import { dayOffset, resolveDate, yearsIn } from './dates.ts';
+import { type Found, fold, type Gazetteer, km, placesIn } from './gazetteer.ts';
+import { clauseAt, readSentence, relativeMovements } from './patterns.ts';
 import type { Candidate, Place } from './schema.ts';
+
+/** How many days back an event dated to the day is still news. */
+export const STALE_DAYS = 10;
 
 export type ExtractOptions = { published: string; gazetteer: Gazetteer; source?: string };
 
@@ -54,47 +58,85 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     lastPlaces = placesIn(o.gazetteer, dateline[1]!.charAt(0) + dateline[1]!.slice(1).toLowerCase()).map(strip);
     text = text.slice(dateline[0].length);
   }
-  const all = sentences(text);
+  const all = sentences(text).map((sentence) => {
+    const t = fold(sentence);
+    const background = isBackground(sentence, o.published);
+    // The day a relative clause gives ("the convoy that left Kidal on Tuesday") is that clause's, not the sentence's.
+    const main = relativeMovements(t).reduceRight((x, [a, b]) => x.slice(0, a) + ' '.repeat(b - a) + x.slice(b), t);
+    return { sentence, t, main, background, readings: readSentence(t), resolved: background ? null : resolveDate(main, o.published) ?? resolveDate(sentence, o.published), found: weigh(t, placesIn(o.gazetteer, sentence)) };
+  });
   const datelinePlaces = lastPlaces;
   // A report is about one place and one day, mostly: the first place and day it gives with news.
   // A sentence naming neither takes its place from the next sentence that does (the story goes
-  // on), else from that focus; the wire dateline is where the reporter was, the last resort.
+  // on), else from that focus; the wire dateline is where the reporter was, the last resort. The
+  // day is the first one the story gives to news, wherever it gives it: a headline or a lead
+  // sentence without a day takes it.
   let focusPlace: Place | null = null;
-  let focusDate: string | null = null;
-  for (const [i, sentence] of all.entries()) {
-    const t = fold(sentence);
-    const found = placesIn(o.gazetteer, sentence);
-    const ahead = found.length > 0 ? [] : all.slice(i + 1, i + 3).map((x) => placesIn(o.gazetteer, x).filter((f) => !f.reference)).find((f) => f.length > 0) ?? [];
-    lastPlaces = focusPlace ? [focusPlace] : ahead.length > 0 ? ahead.map(strip) : datelinePlaces;
-    if (ahead.length > 0 && !focusPlace) lastPlaces = ahead.map(strip);
-    const readings = readSentence(t);
-    if (isBackground(sentence, o.published)) {
+  const focusDate: string | null = all.find((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day' && !x.resolved.since)?.resolved?.date ?? null;
+  for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
+    let readings = read;
+    const ahead = found.length > 0 ? null : all.slice(i + 1, i + 3).map((x) => primary(x.found)).find((f) => f !== null) ?? null;
+    // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event,
+    // unless nothing better does: the story's focus first, then the reference, then what follows.
+    const references = found.filter((f) => f.reference);
+    lastPlaces = focusPlace ? [focusPlace] : references.length > 0 ? references.map(strip) : ahead ? [strip(ahead)] : datelinePlaces;
+    if (background) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
         const year = Math.min(...yearsIn(sentence).filter((y) => y <= Number(o.published.slice(0, 4))), Number(o.published.slice(0, 4)) - 1);
         out.push(blank('background', sentence, o, { date: `${year}-01-01`, date_precision: 'year', location: found[0] ? strip(found[0]) : null, confidence: 0.7 }));
       }
       continue;
     }
-    const resolved = resolveDate(sentence, o.published);
-    const date = resolved?.date ?? focusDate ?? lastDate ?? o.published;
-    const precision = resolved?.precision ?? 'day';
+    const sentenceDate = resolved?.date ?? focusDate ?? lastDate ?? o.published;
     // "since 24 September" starts a state of affairs; it does not date what follows.
-    if (resolved && resolved.precision === 'day' && !/\bsince\b/.test(t)) lastDate = resolved.date;
-    // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event.
-    const located = found.filter((f) => !f.reference);
+    if (resolved && resolved.precision === 'day' && !resolved.since) lastDate = resolved.date;
+    const located = found.filter((f) => !f.reference && !f.weak);
     const places = located.length > 0 ? located.map(strip) : lastPlaces.length > 0 ? lastPlaces : found.map(strip);
+    // "The convoy that left Kidal this week": named, not news, unless its clause gives the day.
+    const before = out.length;
+    readings = readings.filter((r) => !r.requireDay || resolveDate(t.slice(...r.requireDay), o.published)?.precision === 'day');
     for (const r of readings) {
+      // Each event is dated by its own clause when that clause gives a day ("… yesterday, a day after the authorities refused …").
+      let date = sentenceDate;
+      let precision = resolved?.precision ?? 'day';
+      if (r.at !== undefined) {
+        const c = clauseAt(t, r.at);
+        const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : resolveDate(main.slice(c.start, c.end), o.published);
+        const offset = dayOffset(t.slice(c.start, c.end));
+        // "since Sunday" dates the start of a restriction that goes on, and nothing else.
+        if (own && own.precision === 'day' && (!own.since || r.kind === 'restriction')) ({ date, precision } = own);
+        else if (offset !== null) {
+          const rest = resolveDate(main.slice(0, c.start) + main.slice(c.end), o.published);
+          date = addDays(rest?.date ?? sentenceDate, offset);
+          precision = 'day';
+        }
+      }
+      // Wire copy tells the news of the last few days; a day more than ten days back is a reminder
+      // ("UN peacekeepers left their camp in the town on 31 October"), unless a restriction still holds "since" then.
+      const stale = precision === 'day' && toEpochDay(o.published) - toEpochDay(date) > STALE_DAYS && !(r.kind === 'restriction' && /\bsince\b/.test(t));
+      if (stale) {
+        if (!out.some((x) => x.kind === 'background' && x.evidence === sentence)) out.push(blank('background', sentence, o, { date, date_precision: precision, location: found[0] ? strip(found[0]) : null, confidence: 0.6 }));
+        continue;
+      }
+      // "In August, peacekeepers left Ber": told with no day, a recap of what is no longer news.
+      if (precision !== 'day' || /\b(earlier this (year|month)|last month|in recent (weeks|months))\b/.test(t.slice(clauseAt(t, r.at ?? 0).start, clauseAt(t, r.at ?? 0).end))) {
+        if (!out.some((x) => x.kind === 'background' && x.evidence === sentence)) out.push(blank('background', sentence, o, { date, date_precision: precision, location: found[0] ? strip(found[0]) : null, confidence: 0.6 }));
+        continue;
+      }
       const actors = actorsIn(t).map((a) => a.name);
-      // Where something happened is not where a convoy was going: a place after "for/to/towards" locates only movements.
-      const here = located.filter((f) => !/\b(to|for|towards|toward|bound for)\s+(the\s+)?$/.test(t.slice(Math.max(0, f.index - 15), f.index)));
+      // Where something happened is not where a convoy was going, nor where it came from when the sentence names where it was hit ("the convoy that left Kidal was hit near Anefis").
+      let here = located.filter((f) => !f.destination);
+      if (r.kind !== 'movement' && here.some((f) => !f.origin)) here = here.filter((f) => !f.origin);
       let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       let from: Place | null = null;
       let to: Place | null = null;
-      if (r.kind === 'movement') ({ from, to } = route(t, found));
+      if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison)));
+      if (r.kind === 'movement' && from && found.some((f) => f.destination && f.name === from!.name) && !found.some((f) => !f.destination && f.name === from!.name)) from = null;
       // A convoy "left for Gao" with no origin named left from where the story is.
       if (r.kind === 'movement' && !from && to && focusPlace && focusPlace.name !== to.name) from = focusPlace;
       if (r.kind === 'movement') location = from ?? to ?? location;
-      if (r.kind === 'site_status' && r.anchor !== undefined && found.length > 0) location = strip(nearest(found, r.anchor));
+      // A site is the camp left, not where the convoy went: the named place nearest the verb, destinations last.
+      if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) location = here.length > 0 ? strip(nearest(here, r.anchor)) : focusPlace ?? strip(nearest(located, r.anchor));
       let confidence = r.strength;
       if (found.length === 0) confidence -= 0.2;
       if (!resolved) confidence -= 0.1;
@@ -111,12 +153,42 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         detail: r.detail ?? null,
       });
     }
-    if (readings.length > 0) {
-      focusPlace ??= located[0] ? strip(located[0]) : null;
-      if (resolved && resolved.precision === 'day' && !/\bsince\b/.test(t)) focusDate ??= resolved.date;
+    // The focus is where the first event told here happened (a convoy's origin, not where it went).
+    if (readings.length > 0 && !focusPlace) {
+      const first = out.slice(before).find((c) => c.kind !== 'background')?.location;
+      const named = [...located, ...references];
+      focusPlace = first && named.some((f) => f.name === first.name) ? first : named[0] ? strip(named[0]) : null;
     }
   }
   return merge(out);
+}
+
+/**
+ * How each place of a sentence stands to its events: `destination` after "to/for/towards/arrived
+ * in"; `origin` after "left/from/out of"; `weak` for the ends of a road ("the road that links
+ * Labbezanga to Ansongo") and for another occasion ("as they had at Tessalit"), named to compare.
+ */
+type Weighed = Found & { destination?: boolean; origin?: boolean; weak?: boolean; comparison?: boolean };
+function weigh(t: string, found: Found[]): Weighed[] {
+  return found.map((f) => {
+    const before = t.slice(Math.max(0, f.index - 60), f.index);
+    const w: Weighed = { ...f };
+    if (/\b(to|for|towards|toward|bound for|arrived (in|at)|arriving (in|at)|landed (in|at)|reached|reaching|en route to|headed for|heading for)\s+(the\s+)?([\w'-]+\s+){0,2}$/.test(before)) w.destination = true;
+    if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$/.test(before)) w.origin = true;
+    if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
+    // "the Kidal region", "the region of Timbuktu": an area, not the town.
+    if (/^[\w'-]*\s+(region|area|district|cercle|province)\b/.test(t.slice(f.index + 1)) || /\b(region|area|district|cercle|province) of\s+$/.test(before)) w.weak = true;
+    if (/\b(as|like)\s+(they|it|we|he|she|the mission|the peacekeepers|the troops)\s+(had|did|have|has)\s+(done\s+)?(in|at)\s+$/.test(before) || /\b(as|like)\s+(in|at)\s+$/.test(before)) {
+      w.weak = true;
+      w.comparison = true;
+    }
+    return w;
+  });
+}
+
+/** The place that best locates a sentence's event: a place it is in, then a reference point, then a road's end. */
+function primary(found: Weighed[]): Weighed | null {
+  return found.find((f) => !f.reference && !f.weak && !f.destination) ?? found.find((f) => !f.reference && !f.weak) ?? found.find((f) => f.reference) ?? found.find((f) => f.weak && !f.comparison) ?? null;
 }
 
 function strip(p: Place & { index?: number }): Place {
@@ -133,8 +205,8 @@ function route(t: string, found: (Place & { index: number })[]): { from: Place |
   let to: Place | null = null;
   for (const p of found) {
     const before = t.slice(Math.max(0, p.index - 45), p.index);
-    if (/\b(to|for|towards|toward|reached|reaching|arrived (in|at)|arriving (in|at)|into|bound for|en route to|destined for|on to|as far as|made it to|back to)\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !to) to = strip(p);
-    else if (/\b(from|left|leaving|leave|departed|departing|out of|quit|quitting|withdrew from|withdrawing from|pulled out of|evacuated from|airlifted from|in)\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !from) from = strip(p);
+    if (/\b(to|for|towards|toward|reached|reaching|arrived (in|at)|arriving (in|at)|into|bound for|en route to|destined for|on to|as far as|made it to|back to|landed (in|at)|landing (in|at))\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !to) to = strip(p);
+    else if (/\b(from|left|leaving|leave|departed|departing|out of|quit|quitting|withdrew from|withdrawing from|pulled out of|evacuated from|airlifted from|stationed (in|at)|based (in|at)|deployed (in|at)|in)\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !from) from = strip(p);
   }
   // "…handed over the Goundam camp, and a convoy left for Timbuktu": the other place is the origin.
   if (!from) {
@@ -148,11 +220,15 @@ function blank(kind: Candidate['kind'], evidence: string, o: ExtractOptions, ove
   return { kind, date: null, date_precision: null, event_type: null, sub_event_type: null, actors: [], location: null, from: null, to: null, quantity: null, fatalities: null, injured: null, detail: null, confidence: 0.5, evidence, source: o.source ?? null, ...over };
 }
 
-/** One candidate per kind, day and place (within 25 km): a story tells the same event in several sentences. */
+/**
+ * One candidate per kind, day and place (within 25 km): a story tells the same event in several
+ * sentences, and often types it differently as it goes ("gunmen ambushed the convoy, killing three
+ * drivers"; "the trucks were attacked twice"): the first telling's type stands.
+ */
 function merge(cs: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cs) {
-    const same = out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'incident' || x.event_type === c.event_type || !c.event_type || !x.event_type) && (x.kind !== 'restriction' || x.detail === c.detail));
+    const same = out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'restriction' || x.detail === c.detail));
     if (!same) {
       out.push(c);
       continue;
@@ -164,9 +240,13 @@ function merge(cs: Candidate[]): Candidate[] {
     same.quantity = same.quantity || c.quantity ? { ...(c.quantity ?? {}), ...(same.quantity ?? {}) } : null;
     same.from ??= c.from;
     same.to ??= c.to;
-    same.detail ??= c.detail;
+    // A site's recipient is more than "left" or "closed".
+    if (same.kind === 'site_status' && (same.detail === 'left' || same.detail === 'closed') && c.detail && c.detail !== 'left') same.detail = c.detail;
+    else same.detail ??= c.detail;
   }
-  return out;
+  // A camp handed over on one day and left the next ("handed over … yesterday"; "the last troops
+  // left the base this morning"): the handover is the site's status; the leaving is a movement.
+  return out.filter((c) => !(c.kind === 'site_status' && (c.detail === 'left' || c.detail === 'closed') && out.some((x) => x !== c && x.kind === 'site_status' && x.date !== c.date && x.detail !== 'left' && x.detail !== 'closed' && x.location && c.location && km(x.location, c.location) <= 25)));
 }
 
 function max(a: number | null, b: number | null): number | null {

@@ -31,6 +31,14 @@ export const CURATED: GazetteerEntry[] = [
   { name: 'Bandiagara', lat: 14.35, lon: -3.61, aliases: ['bandiagara'], weight: 3 },
   { name: 'Bankass', lat: 14.08, lon: -3.52, aliases: ['bankass'], weight: 3 },
   { name: 'Bamba', lat: 17.03, lon: -1.4, aliases: ['bamba'], weight: 2 },
+  // Towns on the mission's roads that GeoNames' list lacks (approximate coordinates, general knowledge).
+  { name: 'Gossi', lat: 15.823, lon: -1.302, aliases: ['gossi'], weight: 3 },
+  { name: 'Hombori', lat: 15.284, lon: -1.7, aliases: ['hombori'], weight: 3 },
+  { name: 'Boni', lat: 15.05, lon: -2.17, aliases: ['boni'], weight: 2 },
+  { name: 'Diabaly', lat: 14.69, lon: -6.017, aliases: ['diabaly'], weight: 3 },
+  { name: 'Gourma-Rharous', lat: 16.88, lon: -1.92, aliases: ['gourma-rharous', 'gourma rharous', 'rharous'], weight: 3 },
+  { name: 'Andéramboukane', lat: 15.42, lon: 3.03, aliases: ['anderamboukane'], weight: 3 },
+  { name: 'Tinzaouaten', lat: 19.95, lon: 2.92, aliases: ['tinzaouaten', 'tin-zaouatene', 'tin zaouatene', 'tinzaouatene'], weight: 3 },
 ];
 
 /** Lower case, no accents, apostrophes kept: how names are compared. */

@@ -13,12 +13,87 @@ export type Reading = {
   detail?: string;
   /** Where in the sentence the place that locates it should be looked for: after this index. */
   anchor?: number;
+  /** Where the verb that states it is: its clause dates it and says whether it happened. */
+  at?: number;
+  /** A movement told in a relative clause ("the convoy that left Kidal on Tuesday") is news only when that clause dates it to a day: [start, end) of that clause. */
+  requireDay?: [number, number];
   strength: number;
 };
 
 const has = (t: string, re: RegExp) => re.test(t);
-// "could not be moved" states a fact; "could be attacked" does not.
-const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to)\b/;
+// "could not be moved" states a fact; "could be attacked" does not; nor does what "must" or "is
+// preparing to" happen, or what will happen "in the coming weeks".
+const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to)\b/;
+// "Earlier than planned", "as expected": a comparison with the plan, not a plan.
+const NOT_A_PLAN = /\b(than|as) (had been |was |were )?(planned|expected|scheduled|foreseen|announced)\b/g;
+// Words that deny the verb after them: "had not been handed over", "can be neither sold nor given".
+const NEGATION = /\b(not|never|no longer|neither|nor|cannot|without)\b[^,;:]{0,25}$/;
+
+/**
+ * The clauses of a sentence: split at punctuation and before subordinating words ("as", "after",
+ * "while", "but", "a day after"…). Each with where it starts and ends in the sentence.
+ */
+export function clauses(t: string): { start: number; end: number }[] {
+  const cuts = [0];
+  for (const m of t.matchAll(/[,;:()\u2014\u2013]|\s-\s|(?<!\b(days?|hours?|weeks?|shortly|soon|just|right|long|even|as well|such))\s(?=(but|while|whereas|although|though|as|after|before|when|because|raising|prompting|adding|saying|ending|leaving|(a|one|two|three|four|five|several|\d+|the) (days?|hours?|weeks?) (after|before|later|earlier)|(shortly|soon|just|right|hours|days|minutes) (after|before))\s)/g)) cuts.push(m.index! + (m[0].trim() === '' ? 1 : 0));
+  cuts.push(t.length);
+  // A comma then a subordinating word is one cut: ", a day after …".
+  for (let i = cuts.length - 2; i > 0; i -= 1) if (cuts[i + 1]! - cuts[i]! <= 2 && /^[\s,;:]*$/.test(t.slice(cuts[i]!, cuts[i + 1]!))) cuts.splice(i + 1, 1);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i += 1) if (cuts[i + 1]! > cuts[i]!) out.push({ start: cuts[i]!, end: cuts[i + 1]! });
+  return out;
+}
+
+/**
+ * Relative clauses that name a movement ("the convoy that left Kidal on Tuesday"): [start, end)
+ * of each. Their day is the movement's, not the sentence's.
+ */
+export function relativeMovements(t: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of t.matchAll(/\b(that|which|who)\s+(had\s+|has\s+|have\s+)?(already\s+|just\s+)?(left|departed|set (off|out)|pulled out|drove (out|off)|arrived|reached)\b/g)) {
+    const start = m.index! + m[1]!.length + 1;
+    const rest = t.slice(start);
+    const end = /\s(has|have|had|was|were|is|are|came|struck|hit)\s|[,;:.]/.exec(rest.slice(m[0].length - m[1]!.length - 1));
+    out.push([start, end ? start + m[0].length - m[1]!.length - 1 + end.index : t.length]);
+  }
+  return out;
+}
+
+/** The clause that holds position `at`. */
+export function clauseAt(t: string, at: number): { start: number; end: number } {
+  return clauses(t).find((c) => at >= c.start && at < c.end) ?? { start: 0, end: t.length };
+}
+
+/** Whether the verb at `at` is stated as a fact: no modal, plan or fear in its clause, no negation just before it. */
+function factual(t: string, at: number, negatable = true): boolean {
+  const c = clauseAt(t, at);
+  const text = t.slice(c.start, c.end).replace(NOT_A_PLAN, ' ');
+  if (HYPOTHETICAL.test(text) || HABITUAL.test(text)) return false;
+  // "The mission denied reports that it had sold trucks": what is denied did not happen.
+  if (/\b(denied|denies|deny|dismissed|rejected|refuted)\s+(the\s+|any\s+)?((claims?|reports?|allegations?|accusations?|rumou?rs?)\s+)?(that|of)\b/.test(t.slice(0, at))) return false;
+  return !(negatable && NEGATION.test(t.slice(c.start, at)));
+}
+
+// "Flights are routinely refused", "several times in recent days": a pattern of events, not one event.
+const HABITUAL = /\b(routinely|regularly|repeatedly|often|frequently|systematically|usually|every (day|week|time|night)|each (day|week|time)|in recent (days|weeks|months)|for (weeks|months|years)|several times|on several occasions)\b/;
+
+// "After the attack", "since this ambush": an event the story has told, named by a definite noun, not told again.
+const RECALLED = /\b(after|since|following|in the wake of|because of|despite|during)\s+(the|this|that|these|those|its|their)\s+([\w-]+\s+)?$/;
+
+/** Every match of a global pattern, in order. */
+function* matches(t: string, re: RegExp): Generator<RegExpExecArray> {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (let m = g.exec(t); m; m = g.exec(t)) {
+    yield m;
+    if (m[0] === '') g.lastIndex += 1;
+  }
+}
+
+/** The first match of `re` whose clause states it as a fact, or null. */
+function firstFact(t: string, re: RegExp, negatable = true, nouns = false): RegExpExecArray | null {
+  for (const m of matches(t, re)) if (factual(t, m.index, negatable) && !(nouns && RECALLED.test(t.slice(Math.max(0, m.index - 40), m.index)))) return m;
+  return null;
+}
 const VICTIM_CIVILIANS = /\b(civilians?|drivers?|contractors?|villagers|passengers|traders|residents)\b/;
 
 function count(t: string, nouns: string): Amount | undefined {
@@ -40,57 +115,79 @@ function casualties(t: string, words: string, gerund: string): number | undefine
 
 export function readSentence(t: string): Reading[] {
   const out: Reading[] = [];
-  const hypothetical = has(t, HYPOTHETICAL);
   const actors = actorsIn(t);
   const mission = actors.some((a) => a.name.startsWith('MINUSMA'));
-  const armed = actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type) || a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
+  const stateForces = actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Government of Mali (2021-)');
 
   // Site status: a camp or base handed over, closed, or left for good.
-  const site = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base)))/.exec(t);
-  if (site && !hypothetical) {
+  const site = firstFact(t, SITE);
+  // Malian forces moving into a camp the mission left complete its handover: "Malian soldiers moved into the former UN camp".
+  const occupied = stateForces && !mission ? firstFact(t, /\b(moved into|took over|occupied|entered|took possession of|settled in)\s+(the |its |their |a )?([\w'"-]+ ){0,3}(camp|base|premises)\b/) : null;
+  // "More than 460 Egyptian peacekeepers pulled out of the base": a counted part of the garrison left, the base did not close.
+  const counted = site && new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(peacekeepers|troops|soldiers|personnel|blue helmets|police officers)\\b`).test(t.slice(clauseAt(t, site.index).start, site.index))
+    && !/\b(last|remaining|final|all|rest of)\b/.test(t.slice(clauseAt(t, site.index).start, site.index))
+    && !/\b(hand|handed|handing|transferred|closed|closing|closure|shut|retroce)/.test(site[0]);
+  // "Ménaka is the fourth site closed since June": a count of sites, the closing told before.
+  const ordinal = site && /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(st|nd|rd|th))\s+(site|base|camp|position)s?\b/.test(t.slice(clauseAt(t, site.index).start, clauseAt(t, site.index).end)) && /^(camp|base|premises|closed|vacated|shut)/.test(site[0]);
+  if (site && !counted && !ordinal) {
     const recipient = /\bto (the )?((regional |interim )?governor[\w ]*?|prefect[\w ]*?|malian (army|armed forces|authorities)|fama|(civilian |local |malian |state )?authorities|civilian representatives?[\w ]*?)(?=[,.;]| on | in | and |$)/.exec(t);
-    out.push({ kind: 'site_status', detail: recipient ? recipient[2]!.trim() : /\b(closed|closure|shut)\b/.test(t) ? 'closed' : 'left', anchor: site.index, strength: 0.85 });
-  }
+    out.push({ kind: 'site_status', detail: recipient ? recipient[2]!.trim() : /\b(closed|closure|shut)\b/.test(t) ? 'closed' : 'left', anchor: site.index, at: site.index, strength: 0.85 });
+  } else if (occupied) out.push({ kind: 'site_status', detail: 'malian armed forces', anchor: occupied.index, at: occupied.index, strength: 0.7 });
 
-  // Movements: a convoy, troops or an airlift leaving, travelling or arriving.
-  const mover = /\b(convoys?|airlift(ed)?|column|trucks|lorries|vehicles|troops|peacekeepers|contingent|blue helmets|personnel|soldiers|the last (elements|troops|peacekeepers|contingent)|units|battalion|police officers)\b/;
-  const moving = /\b(left|leaving|leave|departed|departing|set (off|out)|pulled out|withdrew|withdrawn|withdrawing|headed|heading|moved|moving|travel+ed|travel+ing|arrived|arriving|reached|bound for|en route|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|rolled (out|into)|on (its|their) way|made it to|returned)\b/;
-  // Trucks held or blocked on their way are a restriction, not a movement; so is a sentence about
-  // refused permits. Something that "could not be evacuated" did not move.
-  const held = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b/.test(t)
-    || /\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/.test(t);
-  // "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
-  const tally = /\b(have|has|had) (already |now |so far )?(left|departed|been (withdrawn|repatriated))\b|\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start)\b/.test(t);
-  if (has(t, mover) && has(t, moving) && !hypothetical && !held && !tally) {
-    const quantity: Record<string, Amount> = {};
-    const trucks = count(t, 'trucks|lorries');
-    const vehicles = count(t, 'vehicles|armoured vehicles|armored vehicles');
-    const people = count(t, 'peacekeepers|troops|soldiers|personnel|people|blue helmets|police officers|staff|members');
-    const distance = count(t, 'km|kilometres|kilometers');
-    if (trucks !== undefined) quantity.trucks = trucks;
-    if (vehicles !== undefined) quantity.vehicles = vehicles;
-    if (people !== undefined) quantity.people = people;
-    if (distance !== undefined) quantity.km = distance;
-    out.push({ kind: 'movement', quantity: Object.keys(quantity).length ? quantity : undefined, strength: 0.8 });
+  // Movements: a convoy, troops or an airlift that left, set off or arrived. A convoy "heading
+  // for" or "on its way to" somewhere is the setting of another event, not a departure.
+  let movement: Reading | undefined;
+  if (has(t, MOVER) && !occupied) {
+    for (const m of matches(t, DEPART)) {
+      const c = clauseAt(t, m.index);
+      const clause = t.slice(c.start, c.end);
+      // "Some 1,096 peacekeepers have already left": a running total, unless the clause gives the day ("had left Kidal on 31 October").
+      if (!factual(t, m.index) || HELD.test(clause) || TALLY.test(clause) || (/\b(have|has|had) (already |now |so far )?$/.test(t.slice(c.start, m.index)) && !DAY.test(clause))) continue;
+      const quantity: Record<string, Amount> = {};
+      const trucks = count(t, 'trucks|lorries');
+      const vehicles = count(t, 'vehicles|armoured vehicles|armored vehicles');
+      const people = count(t, 'peacekeepers|troops|soldiers|personnel|people|blue helmets|police officers|staff|members');
+      const distance = count(t, 'km|kilometres|kilometers');
+      if (trucks !== undefined) quantity.trucks = trucks;
+      if (vehicles !== undefined) quantity.vehicles = vehicles;
+      if (people !== undefined) quantity.people = people;
+      if (distance !== undefined) quantity.km = distance;
+      movement = { kind: 'movement', quantity: Object.keys(quantity).length ? quantity : undefined, at: m.index, strength: 0.8 };
+      // "The convoy that left Kidal this week has been hit": the relative clause names the convoy; it is news only if it gives the day.
+      if (/\b(that|which|who)\s+(had\s+|has\s+|have\s+)?(already\s+|just\s+)?$/.test(t.slice(Math.max(0, m.index - 30), m.index))) {
+        const rest = t.slice(m.index);
+        const end = /\s(has|have|had|was|were|is|are|came|struck|hit)\s|[,;:.]/.exec(rest);
+        movement.requireDay = [m.index, m.index + (end ? end.index : rest.length)];
+      }
+      break;
+    }
+    if (movement) out.push(movement);
   }
 
   // Incidents, typed with ACLED's event and sub-event types.
   let incident: Reading | undefined;
-  if (has(t, /\b(ieds?|improvised explosive|explosive devices?|landmines?|land mines?|roadside bombs?|mines?)\b/) && has(t, /\b(hit|hits|struck|strikes|exploded|explosions?|detonat\w*|blasts?|ran over|went off|triggered)\b/)) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', strength: 0.9 };
-  else if (has(t, /\bsuicide (bomb|attack|car)\w*/)) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', strength: 0.9 };
-  else if (has(t, /\b(drone strikes?|air ?strikes?|airstrikes?)\b/)) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', strength: 0.85 };
-  else if (has(t, /\b(shell(s|ed|ing)?|mortars?|rockets?|artillery|rpgs?)\b/) && has(t, /\b(fired|hit|struck|landed|attack\w*|shell\w*|targeted|rained)\b/)) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', strength: 0.85 };
-  else if (has(t, /\b(seized|captured|took control of|overran|overrun|recaptured|retook|regained control)\b/)) {
+  let m: RegExpExecArray | null;
+  if (has(t, /\b(ieds?|improvised explosive|explosive devices?|landmines?|land mines?|roadside bombs?|mines?)\b/) && (m = firstFact(t, /\b(hit|hits|struck|strikes|exploded|explosions?|detonat\w*|blasts?|ran over|went off|gone off|go off|goes off|triggered)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.9 };
+  else if ((m = firstFact(t, /\bsuicide (bomb|attack|car)\w*/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', at: m.index, strength: 0.9 };
+  else if ((m = firstFact(t, /\b(drone strikes?|air ?strikes?|airstrikes?)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', at: m.index, strength: 0.85 };
+  else if (has(t, /\b(shell(s|ed|ing)?|mortars?|rockets?|artillery|rpgs?|indirect fire)\b/) && (m = firstFact(t, /\b(fired|fire|hit|struck|landed|attack\w*|shell\w*|targeted|rained)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', at: m.index, strength: 0.85 };
+  else if (!actors.some((a) => a.name === 'Customs of Mali') && (m = firstFact(t, /\b(seized|captured|took control of|overran|overrun|recaptured|retook|regained control)\b/))) {
     const state = actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
-    incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', strength: 0.75 };
-  } else if (has(t, /\b(moved into|took over|occupied|settled in)\b/) && has(t, /\b(camp|base|town)\b/) && !mission) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', strength: 0.7 };
-  else if (has(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|gunmen|under fire)\b/)) {
+    incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', at: m.index, strength: 0.75 };
+  } else if (!occupied && !mission && has(t, /\b(camp|base|town)\b/) && (m = firstFact(t, /\b(moved into|took over|occupied|settled in)\b/))) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', at: m.index, strength: 0.7 };
+  else if ((m = firstFact(t, /\b(kidnapp\w*|abduct\w*|taken hostage)\b/))) incident = { kind: 'incident', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance', at: m.index, strength: 0.75 };
+  else if ((m = firstFact(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|stormed|gunmen|under fire|hit by ([\w-]+ ){0,2}fire|small[- ]arms fire)\b/, true, true))) {
     const onCivilians = has(t, VICTIM_CIVILIANS) && !/\b(clash|fighting|fought|exchange of fire)\b/.test(t);
-    incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', strength: 0.8 };
+    incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.8 };
+  }
+  // "Jihadists killed 12 villagers": a killing by an armed group, with no other verb of attack.
+  else if (actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && (m = firstFact(t, /\b(killed|killing|massacred|executed)\b/))) {
+    const onCivilians = has(t, VICTIM_CIVILIANS);
+    incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.7 };
   }
   // A convoy attacked on its way is an incident; it is also a movement only if the sentence says it left.
-  if (incident && out.some((r) => r.kind === 'movement') && !/\b(left|leaving|departed|departing|set (off|out)|pulled out|withdrew)\b/.test(t)) out.splice(out.findIndex((r) => r.kind === 'movement'), 1);
-  if (incident && !hypothetical && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
+  if (incident && movement && !DEPARTURE.test(t.slice(movement.at!, movement.at! + 20))) out.splice(out.indexOf(movement), 1);
+  if (incident && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
     const killed = casualties(t, 'killed|dead|died|lost their lives|slain', 'killing|leaving');
     const hurt = casualties(t, 'wounded|injured|hurt|lightly injured|seriously injured', 'wounding|injuring');
     if (killed !== undefined) incident.fatalities = killed;
@@ -99,11 +196,25 @@ export function readSentence(t: string): Reading[] {
   }
 
   // Restrictions by the host state: permits refused, imports or fuel blocked, patrols forbidden, trucks held.
-  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|stranded|grounded|rejected|suspended|halted|stopped)\b/;
-  const what = /\b(flights?|permits?|clearances?|authori[sz]ations?|overflights?|airspace|helicopters?|aircraft|drones?|imports?|fuel|customs|patrols?|trucks|lorries|convoys?|movements?|visas?|staff|personnel|requests?|tankers?|cargo|shipments?)\b/;
-  const byArmedGroup = actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali');
-  if (has(t, refused) && has(t, what) && !byArmedGroup && !hypothetical) {
-    const domain = /\b(customs|imports?|import|fuel|tankers?|shipments?|cargo)\b/.test(t) ? 'customs' : /\b(flights?|overflights?|airspace|helicopters?|aircraft|drones?|airlift|planes?|air)\b/.test(t) ? 'air' : /\bpatrols?\b/.test(t) ? 'patrol' : /\b(visas?|staff|personnel|expel\w*|expulsion)\b/.test(t) ? 'personnel' : 'ground';
+  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|stranded|grounded|rejected|suspended|halted|stopped|revoked|(has|have) (still )?yet to (authori[sz]e|approve|grant|clear|allow)|still (waiting|awaiting)|turned back|confiscated|closed (its |the )?airspace|refused to (grant|authori[sz]e|allow|let|clear)|interrupt(ed|ing)?|(lack|absence) of ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|did not (receive|get|obtain) ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|cancell?ed for lack of|(ordered|instructed|told) ([\w-]+ ){0,4}to ([\w-]+ )?(stop|halt|suspend|interrupt|block|refuse|ban|seize))\b/;
+  const what = /\b(flights?|permits?|clearances?|authori[sz]ations?|overflights?|airspace|helicopters?|aircraft|airlifts?|drones?|imports?|fuel|customs|patrols?|trucks|lorries|convoys?|movements?|visas?|staff|personnel|requests?|tankers?|cargo|shipments?)\b/;
+  const byArmedGroup = actors.some((a) => ['Rebel group', 'Political militia', 'Protesters'].includes(a.type)) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali');
+  let refusal = has(t, what) && !byArmedGroup ? firstFact(t, refused, false) : null;
+  // Customs seizing the mission's goods restrict it.
+  if (!refusal && actors.some((a) => a.name === 'Customs of Mali')) refusal = firstFact(t, /\b(seized|seizing|confiscated|withheld)\b/, false);
+  // "The mission denied reports that…" denies a claim; "the mission suspended its patrols" restricts itself.
+  if (refusal && /^den/.test(refusal[0]) && /^\w+ (the |any |all )?(claims?|reports?|allegations?|accusations?|charges?|rumou?rs?|responsibility|involvement|that)\b/.test(t.slice(refusal.index))) refusal = null;
+  // "Trucks stuck in the sand" are not held by anyone: stuck is a restriction only awaiting a permit or at a border.
+  if (refusal && /^stuck/.test(refusal[0]) && !/\b(authori[sz]\w*|permi\w*|clearance|customs|border|approval)\b/.test(t)) refusal = null;
+  // "The convoy stopped overnight in Anefis", "flights were suspended after the attack": halted, stopped or suspended restrict only when the state does it.
+  if (refusal && /^(halted|stopped|suspended)/.test(refusal[0]) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali' || a.name === 'Military Forces of Mali')) refusal = null;
+  if (refusal && /^(suspended|halted|stopped|grounded|cancell?ed)/.test(refusal[0])) {
+    const subject = t.slice(clauseAt(t, refusal.index).start, refusal.index);
+    if (actorsIn(subject).some((a) => a.name.startsWith('MINUSMA')) && !/\b(was|were|been|be|being)\s+$/.test(subject) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali')) refusal = null;
+  }
+  if (refusal) {
+    const air = /\b(flights?|overflights?|airspace|helicopters?|aircraft|drones?|airlifts?|planes?|air)\b/;
+    const domain = /\b(customs|imports?|import|fuel|tankers?|shipments?)\b/.test(t) || (/\bcargo\b/.test(t) && !air.test(t)) ? 'customs' : air.test(t) ? 'air' : /\bpatrols?\b/.test(t) ? 'patrol' : /\b(visas?|staff|personnel|expel\w*|expulsion)\b/.test(t) ? 'personnel' : 'ground';
     const quantity: Record<string, Amount> = {};
     const of = new RegExp(`\\bof (?:${QUALIFIER}\\s*)?(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}requests?,? (?:only )?(${NUMBER})`).exec(t);
     const n = new RegExp(`(${NUMBER})\\s+(?:[a-z-]+\\s+){0,3}?requests?\\b`).exec(t);
@@ -118,20 +229,33 @@ export function readSentence(t: string): Reading[] {
     }
     const trucks = count(t, 'trucks|lorries|tankers');
     if (trucks !== undefined) quantity.trucks = trucks;
-    out.push({ kind: 'restriction', detail: domain, quantity: Object.keys(quantity).length ? quantity : undefined, strength: 0.85 });
+    out.push({ kind: 'restriction', detail: domain, quantity: Object.keys(quantity).length ? quantity : undefined, at: refusal.index, strength: 0.85 });
     // "Customs blocked fuel, and flights were not authorised": two restrictions in one sentence.
-    if (domain === 'customs' && /\b(flights?|overflights?|airspace|helicopters?|aircraft)\b/.test(t) && /\b(and|while)\b/.test(t)) out.push({ kind: 'restriction', detail: 'air', strength: 0.7 });
+    if (domain === 'customs' && /\b(flights?|overflights?|airspace|helicopters?|aircraft)\b/.test(t) && /\b(and|while)\b/.test(t)) out.push({ kind: 'restriction', detail: 'air', at: refusal.index, strength: 0.7 });
   }
 
   // Disposals by the mission: destroyed, decommissioned, rendered unusable, donated.
-  const disposed = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(ed|ing)|dismantl(ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|handed over ([\w-]+ ){0,4}(equipment|generators|vehicles|assets|furniture|supplies))\b/.exec(t);
-  const goods = /\b(equipment|vehicles|ammunition|munitions|generators|weapons|assets|materiel|containers|stocks|stores|trucks|armoured|armored|supplies|furniture|fuel)\b/;
+  const goods = /\b(equipment|vehicles|ammunition|munitions|generators|weapons|assets|materiel|containers|stocks|stores|trucks|armoured|armored|supplies|furniture|fuel|tanks)\b/;
   const attackers = actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && !mission;
-  if (disposed && has(t, goods) && !attackers && !hypothetical) {
+  const disposed = has(t, goods) && !attackers ? firstFact(t, DISPOSED) : null;
+  if (disposed) {
     const verb = disposed[0];
-    const action = /donat|gift|handed over/.test(verb) ? 'hand_over' : /sold/.test(verb) ? 'sell' : /decommission|render|disabled|deactivat|dismantl/.test(verb) ? 'decommission' : 'destroy';
-    out.push({ kind: 'disposal', detail: action, quantity: count(t, 'vehicles|generators|containers|trucks') !== undefined ? { units: count(t, 'vehicles|generators|containers|trucks')! } : undefined, strength: 0.8 });
+    const action = /donat|gift|handed|gave/.test(verb) ? 'hand_over' : /sold/.test(verb) ? 'sell' : /decommission|render|disabled|deactivat|dismantl/.test(verb) ? 'decommission' : 'destroy';
+    out.push({ kind: 'disposal', detail: action, quantity: count(t, 'vehicles|generators|containers|trucks') !== undefined ? { units: count(t, 'vehicles|generators|containers|trucks')! } : undefined, at: disposed.index, strength: 0.8 });
   }
-  void armed;
   return out;
 }
+
+const SITE = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base))|ceremony (to|marking|for) (close|closing|mark|hand|the closure|the handover)|hand(ed|ing|s)? (it|them) (over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces))/;
+// A clause that names a day: "on Tuesday", "yesterday", "31 October", "Oct. 31".
+const DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this morning|last night|overnight|\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)/;
+const MOVER = /\b(convoys?|airlift(ed)?|column|trucks|lorries|vehicles|troops|peacekeepers|contingent|blue helmets|personnel|soldiers|the last (elements|troops|peacekeepers|contingent)|units|battalion|police officers|flights?|aircraft|planes?|helicopters?)\b/;
+// Verbs that say a movement began or ended. Departures alone keep a convoy's movement beside an attack on it.
+const DEPARTURE = /^(left|leaves|departed|departs|set (off|out)|sets (off|out)|pulled out|pulls out|withdrew|moved out|drove (out|off)|rolled out|quit|evacuated|airlifted|flown out|flew out)\b/;
+const DEPART = /\b(left|leaves|departed|departs|set (off|out)|sets (off|out)|pulled out|pulls out|withdrew|(was|were|been) withdrawn|moved (out|to|back)|drove (out|off)|rolled (out|into)|quit|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|returned|arrived|arrives|reached|landed|made it to|completed (the |its |their )?([\w-]+ ){0,2}(withdrawal|departure|pull-?out|evacuation) from)\b/;
+// Trucks held or blocked on their way are a restriction, not a movement; so is a clause about
+// refused permits. Something that "could not be evacuated" did not move.
+const HELD = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b|\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/;
+// "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
+const TALLY = /\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start|the withdrawal|the beginning)\b/;
+const DISPOSED = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(ed|ing)|dismantl(ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|(handed|gave|given) (over )?([\w-]+ ){0,4}(equipment|generators|vehicles|assets|furniture|supplies|tanks))\b/;
