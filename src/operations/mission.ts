@@ -19,12 +19,25 @@ export type Mission = { scenario: Scenario; events: MissionEvent[]; head: number
  * was advanced to (kept as the current plan's day), whichever is later.
  */
 export async function loadMission(store: MissionStore): Promise<Mission> {
+  // The version is read first, so a cached mission is never older than its version says; an
+  // append racing with the read only makes it newer, and the next call reloads it.
+  const version = await store.version();
+  const cached = missions.get(store);
+  if (cached && cached.version === version) return cached.mission;
   const scenario = await store.scenario();
   const events = await store.events();
   const recorded = lastDay(scenario, events);
   const clock = (await store.plan('current'))?.asOf;
-  return { scenario, events, head: await store.head(), today: clock !== undefined && clock > recorded ? clock : recorded };
+  const mission: Mission = { scenario, events, head: await store.head(), today: clock !== undefined && clock > recorded ? clock : recorded };
+  missions.set(store, { version, mission });
+  return mission;
 }
+
+// Parsing the scenario and the whole log, and folding it, are most of a read's cost; a server
+// answers many reads between two writes. Missions and states are never mutated once made.
+const missions = new WeakMap<MissionStore, { version: string; mission: Mission }>();
+const states = new WeakMap<Mission, Map<string, MissionState>>();
+const STATES_KEPT = 16;
 
 /** The state on `asOf` (default: the mission's current day), refusing days outside the horizon. */
 export function stateOn(m: Mission, asOf?: string): MissionState {
@@ -32,7 +45,15 @@ export function stateOn(m: Mission, asOf?: string): MissionState {
   if (day < m.scenario.start || day > m.scenario.end) {
     throw new DrawdownError('DRW_STATE_OUT_OF_RANGE', `--as-of ${day} is outside the mission's horizon ${m.scenario.start} to ${m.scenario.end}`);
   }
-  return foldState(m.scenario, m.events, day);
+  let byDay = states.get(m);
+  if (!byDay) states.set(m, (byDay = new Map()));
+  let state = byDay.get(day);
+  if (!state) {
+    state = foldState(m.scenario, m.events, day);
+    if (byDay.size >= STATES_KEPT) byDay.delete(byDay.keys().next().value!);
+    byDay.set(day, state);
+  }
+  return state;
 }
 
 /** Events that change what the plan can or should do: a re-plan follows each. */

@@ -12,6 +12,7 @@ import type { MissionStore } from '../store/store.ts';
 import { openApiDocument, docsPage } from './openapi.ts';
 import type { Ctx, Job, Route, Services, User } from './route.ts';
 import { ROUTES } from './routes/index.ts';
+import { type AuditCall, ReadCache } from './read-cache.ts';
 
 export type ServerOptions = {
   store: MissionStore;
@@ -33,7 +34,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   if (options.webDir !== undefined && !existsSync(join(options.webDir, 'index.html'))) {
     throw new DrawdownError('DRW_USAGE', `buildServer: ${options.webDir} holds no index.html (build the web app with \`npm run build\`)`);
   }
-  const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), signInFailures: new Map(), now: options.now ?? (() => new Date()) };
+  const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), signInFailures: new Map(), readCache: new ReadCache(), now: options.now ?? (() => new Date()) };
   const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -96,6 +97,21 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         reply.header('set-cookie', id ? `${SESSION_COOKIE}=${id}; ${flags}` : `${SESSION_COOKIE}=; ${flags}; Max-Age=0`);
       },
     };
+    if (r.cacheable && r.method === 'GET') {
+      // The version is read before computing, so an entry is never older than its key.
+      const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, await services.store.version());
+      let answer = services.readCache.get(key);
+      if (answer) {
+        for (const a of answer.audits) await ctx.audit(a.action, a.target, a.classification);
+      } else {
+        const audits: AuditCall[] = [];
+        const audit = ctx.audit;
+        const result = await r.handler({ ...ctx, audit: (action, target, classification) => (audits.push({ action, target, classification }), audit(action, target, classification)) });
+        answer = { body: JSON.stringify(result), audits };
+        services.readCache.set(key, answer);
+      }
+      return reply.type('application/json; charset=utf-8').send(answer.body);
+    }
     const result = await r.handler(ctx);
     if (result && typeof result === 'object' && '$file' in result) {
       const f = result as { $file: Buffer; type: string; name: string };

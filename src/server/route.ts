@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Classification, Permission, Role } from '../domain/security/access.ts';
 import type { MissionStore } from '../store/store.ts';
 import type { Planner } from '../operations/mission.ts';
+import type { ReadCache } from './read-cache.ts';
 
 export type User = { name: string; role: Role; clearance: Classification };
 
@@ -15,6 +16,8 @@ export type Services = {
   jobs: Map<string, Job>;
   /** Recent failed sign-ins by address and by address|name: the rate limit's memory, per server. */
   signInFailures: Map<string, number[]>;
+  /** Answers of cacheable read routes, by query, clearance and mission version. */
+  readCache: ReadCache;
   now: () => Date;
 };
 
@@ -46,6 +49,8 @@ export type Route = {
   params?: z.ZodType;
   /** Whether the route may return records above the caller's clearance if unfiltered (tested). */
   classified?: boolean;
+  /** Its answer depends only on the query, the caller's clearance and the mission's version: kept between writes (read-cache.ts). */
+  cacheable?: boolean;
   handler(ctx: Ctx<any, any, any>): Promise<unknown>;
 };
 
@@ -58,6 +63,7 @@ export function route<Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = 
   body?: B;
   params?: P;
   classified?: boolean;
+  cacheable?: boolean;
   handler(ctx: Ctx<z.output<Q>, z.output<B>, z.output<P>>): Promise<unknown>;
 }): Route {
   return r as Route;

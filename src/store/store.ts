@@ -1,6 +1,6 @@
 // The mission store: one mission, its scenario and its append-only, hash-chained log.
 // Callers use this facade only; the dialect underneath is chosen by `openStore`.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DrawdownError } from '../domain/errors.ts';
 import { eventSchema, type MissionEvent } from '../domain/events/schema.ts';
 import { parseScenario } from '../domain/scenario/parse.ts';
@@ -176,6 +176,16 @@ export class MissionStore {
     return (await this.entries()).map((e) => e.event);
   }
 
+  /**
+   * A token that changes whenever the log or the current plan does: the last entry's hash and the
+   * current plan's save time, in one cheap query. Readers key their caches on it.
+   */
+  async version(): Promise<string> {
+    const r = await sql<{ log: string | null; plan: string | null }>`SELECT (SELECT hash FROM log ORDER BY seq DESC LIMIT 1) AS log, (SELECT updated_at FROM plans WHERE name = 'current') AS plan`.execute(this.conn.db);
+    const row = r.rows[0];
+    return `${row?.log ?? '-'}|${row?.plan ?? '-'}`;
+  }
+
   /** The seq of the last log entry (0 for an empty log). */
   async head(): Promise<number> {
     const last = await this.conn.db.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -184,8 +194,13 @@ export class MissionStore {
 
   /** Saves (or replaces) a plan kept with the mission. */
   async savePlan(p: StoredPlan): Promise<void> {
-    const row = { name: p.name, kind: p.kind, as_of: p.asOf, log_seq: p.logSeq, events: p.events, plan: JSON.stringify(p.plan), summary: JSON.stringify(p.summary), updated_at: this.now().toISOString() };
     await this.conn.writeTransaction(async (trx) => {
+      // updated_at is part of the mission's version (see `version`): it must change with every
+      // save, even two in the same millisecond.
+      const before = await trx.selectFrom('plans').select('updated_at').where('name', '=', p.name).executeTakeFirst();
+      let at = this.now().toISOString();
+      if (before && at <= before.updated_at) at = new Date(Date.parse(before.updated_at) + 1).toISOString();
+      const row = { name: p.name, kind: p.kind, as_of: p.asOf, log_seq: p.logSeq, events: p.events, plan: JSON.stringify(p.plan), summary: JSON.stringify(p.summary), updated_at: at };
       await trx.deleteFrom('plans').where('name', '=', p.name).execute();
       await trx.insertInto('plans').values(row).execute();
     });

@@ -24,7 +24,7 @@ const incidentLabel = (e: MissionEvent) => `incident ${e.on} ${'location' in e ?
 
 export const missionRoutes = [
   route({
-    method: 'GET', url: '/api/map', summary: 'Borders, sites with their status, legs with their risk, convoys under way, closures and incidents', access: 'mission.read', query: asOfQuery, classified: true,
+    method: 'GET', url: '/api/map', summary: 'Borders, sites with their status, legs with their risk, convoys under way, closures and incidents', access: 'mission.read', cacheable: true, query: asOfQuery, classified: true,
     async handler(ctx) {
       const m = await loadMission(ctx.services.store);
       const state = stateOn(m, ctx.query.as_of);
@@ -42,13 +42,13 @@ export const missionRoutes = [
     },
   }),
   route({
-    method: 'GET', url: '/api/state', summary: 'The mission on a day: sites, holdings, movements under way, fleet, closures, leg risks', access: 'mission.read', query: asOfQuery,
+    method: 'GET', url: '/api/state', summary: 'The mission on a day: sites, holdings, movements under way, fleet, closures, leg risks', access: 'mission.read', cacheable: true, query: asOfQuery,
     async handler(ctx) {
       return stateView(stateOn(await loadMission(ctx.services.store), ctx.query.as_of));
     },
   }),
   route({
-    method: 'GET', url: '/api/plan', summary: 'The current plan, with what it changed and the mission total', access: 'mission.read',
+    method: 'GET', url: '/api/plan', summary: 'The current plan, with what it changed and the mission total', access: 'mission.read', cacheable: true,
     async handler(ctx) {
       const stored = await ctx.services.store.plan('current');
       const fleet = stateOn(await loadMission(ctx.services.store)).fleet;
@@ -57,7 +57,7 @@ export const missionRoutes = [
     },
   }),
   route({
-    method: 'GET', url: '/api/equipment', summary: 'Lots by site, kind and owner; where their units are; value moved, lost and at risk', access: 'mission.read',
+    method: 'GET', url: '/api/equipment', summary: 'Lots by site, kind and owner; where their units are; value moved, lost and at risk', access: 'mission.read', cacheable: true,
     async handler(ctx) {
       const m = await loadMission(ctx.services.store);
       const state = stateOn(m);
@@ -83,7 +83,7 @@ export const missionRoutes = [
     },
   }),
   route({
-    method: 'GET', url: '/api/restrictions', summary: 'Permits and restrictions: the records, and the tally by domain and month', access: 'mission.read', classified: true,
+    method: 'GET', url: '/api/restrictions', summary: 'Permits and restrictions: the records, and the tally by domain and month', access: 'mission.read', cacheable: true, classified: true,
     async handler(ctx) {
       const state = stateOn(await loadMission(ctx.services.store));
       const restrictions = await visible(ctx, state.restrictions, (r) => `restriction ${r.on} ${r.domain}`);
@@ -92,7 +92,7 @@ export const missionRoutes = [
     },
   }),
   route({
-    method: 'GET', url: '/api/incidents', summary: 'Incidents, filtered by ACLED type, actor, place and date', access: 'mission.read', classified: true,
+    method: 'GET', url: '/api/incidents', summary: 'Incidents, filtered by ACLED type, actor, place and date', access: 'mission.read', cacheable: true, classified: true,
     query: z.strictObject({ event_type: z.enum(ACLED_EVENT_TYPE_NAMES).optional(), actor: z.string().optional(), place: z.string().optional(), from: isoDate.optional(), to: isoDate.optional() }),
     async handler(ctx) {
       const q = ctx.query;
