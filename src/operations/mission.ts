@@ -2,13 +2,13 @@
 // The operations (re-plan, advance, replay, what-if) are thin: the store for I/O, the pure
 // fold and planner for everything else.
 import { DrawdownError } from '../domain/errors.ts';
-import { foldState, lastDay } from '../domain/events/fold.ts';
+import { extendFold, foldCheckpoint, type FoldCheckpoint, foldState, lastDay, stateFromCheckpoint } from '../domain/events/fold.ts';
 import type { MissionEvent } from '../domain/events/schema.ts';
 import type { MissionState } from '../domain/events/state.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import type { PlanResult } from '../planner/plan.ts';
 import type { WorkerOptions } from '../planner/worker.ts';
-import type { MissionStore } from '../store/store.ts';
+import type { LogEntry, MissionStore } from '../store/store.ts';
 
 export type Planner = (scenario: Scenario, options: WorkerOptions) => Promise<PlanResult>;
 
@@ -25,19 +25,47 @@ export async function loadMission(store: MissionStore): Promise<Mission> {
   const cached = missions.get(store);
   if (cached && cached.version === version) return cached.mission;
   const scenario = await store.scenario();
-  const events = await store.events();
+  let entries: LogEntry[] | null = null;
+  let previous: Cached | undefined;
+  if (cached && cached.mission.scenario === scenario) {
+    // Usually the log has only grown: read and check just the new entries, and only if they
+    // continue the chain the cached mission ended with.
+    const fresh = await store.entries({ afterSeq: cached.mission.head });
+    if (fresh.length === 0 || fresh[0]!.prev_hash === cached.headHash) {
+      entries = fresh;
+      previous = cached;
+    }
+  }
+  entries ??= await store.entries();
+  const events = previous ? [...previous.mission.events, ...entries.map((e) => e.event)] : entries.map((e) => e.event);
+  const head = entries.at(-1)?.seq ?? previous?.mission.head ?? 0;
+  const headHash = entries.at(-1)?.hash ?? previous?.headHash ?? '';
   const recorded = lastDay(scenario, events);
   const clock = (await store.plan('current'))?.asOf;
-  const mission: Mission = { scenario, events, head: await store.head(), today: clock !== undefined && clock > recorded ? clock : recorded };
-  missions.set(store, { version, mission });
+  const mission: Mission = { scenario, events, head, today: clock !== undefined && clock > recorded ? clock : recorded };
+  const before = previous && folds.get(previous.mission);
+  if (before) {
+    const extended = extendFold(before, entries.map((e) => ({ event: e.event, tag: e.seq })));
+    if (extended) folds.set(mission, extended.checkpoint);
+  }
+  missions.set(store, { version, mission, headHash });
   return mission;
 }
 
 // Parsing the scenario and the whole log, and folding it, are most of a read's cost; a server
-// answers many reads between two writes. Missions and states are never mutated once made.
-const missions = new WeakMap<MissionStore, { version: string; mission: Mission }>();
+// answers many reads between two writes. Missions, folds and states are never mutated once made.
+type Cached = { version: string; mission: Mission; headHash: string };
+const missions = new WeakMap<MissionStore, Cached>();
+const folds = new WeakMap<Mission, FoldCheckpoint>();
 const states = new WeakMap<Mission, Map<string, MissionState>>();
 const STATES_KEPT = 16;
+
+/** The mission's whole log folded once, for states and for checking new events against it. */
+export function missionFold(m: Mission): FoldCheckpoint {
+  let cp = folds.get(m);
+  if (!cp) folds.set(m, (cp = foldCheckpoint(m.scenario, m.events)));
+  return cp;
+}
 
 /** The state on `asOf` (default: the mission's current day), refusing days outside the horizon. */
 export function stateOn(m: Mission, asOf?: string): MissionState {
@@ -49,7 +77,9 @@ export function stateOn(m: Mission, asOf?: string): MissionState {
   if (!byDay) states.set(m, (byDay = new Map()));
   let state = byDay.get(day);
   if (!state) {
-    state = foldState(m.scenario, m.events, day);
+    // A day on or after everything logged is the mission's fold as it stands; an earlier day
+    // folds the log again up to that day.
+    state = stateFromCheckpoint(missionFold(m), day) ?? foldState(m.scenario, m.events, day);
     if (byDay.size >= STATES_KEPT) byDay.delete(byDay.keys().next().value!);
     byDay.set(day, state);
   }

@@ -99,10 +99,16 @@ export class MissionStore {
   /** The scenario the mission started from, parsed again from the stored text. */
   async scenario(): Promise<Scenario> {
     const m = await this.requireMission();
+    // Parsing and checking a mission-sized scenario takes a good part of a second; the text
+    // never changes under its hash, so the parse is kept by hash.
+    if (this.parsed?.sha256 === m.scenario_sha256 && this.parsed.text === m.scenario_text) return this.parsed.scenario;
     const parsed = parseScenario(m.scenario_text, m.scenario_file);
     if (!parsed.ok) throw new DrawdownError('DRW_LOG_BROKEN', `${this.location}: the stored scenario no longer parses`);
+    this.parsed = { sha256: m.scenario_sha256, text: m.scenario_text, scenario: parsed.scenario };
     return parsed.scenario;
   }
+
+  private parsed?: { sha256: string; text: string; scenario: Scenario };
 
   /**
    * Creates the mission from a scenario and starts its log with `mission_created`. Refuses to
@@ -151,9 +157,10 @@ export class MissionStore {
     });
   }
 
-  async entries(filter: { type?: string } = {}): Promise<LogEntry[]> {
+  async entries(filter: { type?: string; afterSeq?: number } = {}): Promise<LogEntry[]> {
     let q = this.conn.db.selectFrom('log').selectAll().orderBy('seq');
     if (filter.type) q = q.where('type', '=', filter.type);
+    if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
     const rows = await q.execute();
     return rows.map((r) => ({ seq: Number(r.seq), recorded_at: r.recorded_at, actor: r.actor, type: r.type, on: r.on_date, event: this.readEvent(Number(r.seq), r.payload), prev_hash: r.prev_hash, hash: r.hash }));
   }

@@ -39,6 +39,61 @@ export function foldChecked<T>(scenario: Scenario, events: readonly Tagged<T>[],
   return { state: w.finish(day, applied), problems };
 }
 
+/**
+ * A whole log folded, kept so that events appended after it can be folded on without folding the
+ * log again: a server answers reads and checks writes against the same long log many times.
+ * Never changed once made; `extendFold` works on a copy.
+ */
+export type FoldCheckpoint = {
+  readonly scenario: Scenario;
+  /** The log's events, in the order they were given. */
+  readonly events: readonly MissionEvent[];
+  /** Where the last event applied sorts (day, then arrivals first); null before any. */
+  readonly last: { on: string; rank: number } | null;
+  /** Whether the log folded without a problem (only then are its problems known to be none). */
+  readonly clean: boolean;
+  readonly working: Working;
+};
+
+const rankOf = (e: MissionEvent) => (e.type === 'movement_arrived' ? 0 : 1);
+const sortsBefore = (a: { on: string; rank: number }, b: { on: string; rank: number }) => a.on < b.on || (a.on === b.on && a.rank < b.rank);
+
+/** Folds every event of the log, whatever its day. */
+export function foldCheckpoint(scenario: Scenario, events: readonly MissionEvent[]): FoldCheckpoint {
+  const ordered = events.map((event, i) => ({ event, i })).sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : rankOf(a.event) - rankOf(b.event) || a.i - b.i));
+  const w = new Working(scenario);
+  for (const event of events) if (event.type === 'movement_departed' && !w.departures.has(event.movement)) w.departures.set(event.movement, event.on);
+  let clean = true;
+  for (const { event } of ordered) if (w.step(event).length > 0) clean = false;
+  const lastEvent = ordered.at(-1)?.event;
+  return { scenario, events, last: lastEvent ? { on: lastEvent.on, rank: rankOf(lastEvent) } : null, clean, working: w };
+}
+
+/**
+ * The checkpoint with `appended` folded on, and the problems they meet; null when an appended
+ * event would sort before one already folded (the caller folds the whole log again).
+ */
+export function extendFold<T>(cp: FoldCheckpoint, appended: readonly Tagged<T>[]): { checkpoint: FoldCheckpoint; problems: TaggedProblem<T>[] } | null {
+  const ordered = appended.map((e, i) => ({ ...e, i })).sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : rankOf(a.event) - rankOf(b.event) || a.i - b.i));
+  const first = ordered[0];
+  if (first && cp.last && sortsBefore({ on: first.event.on, rank: rankOf(first.event) }, cp.last)) return null;
+  const w = cp.working.copy();
+  for (const { event } of appended) if (event.type === 'movement_departed' && !w.departures.has(event.movement)) w.departures.set(event.movement, event.on);
+  const problems: TaggedProblem<T>[] = [];
+  for (const { event, tag } of ordered) for (const p of w.step(event)) problems.push({ ...p, tag });
+  const lastEvent = ordered.at(-1)?.event;
+  return {
+    checkpoint: { scenario: cp.scenario, events: [...cp.events, ...appended.map((a) => a.event)], last: lastEvent ? { on: lastEvent.on, rank: rankOf(lastEvent) } : cp.last, clean: cp.clean && problems.length === 0, working: w },
+    problems,
+  };
+}
+
+/** The state on `asOf` from a checkpoint; null when `asOf` is before a folded event (fold again up to that day). */
+export function stateFromCheckpoint(cp: FoldCheckpoint, asOf: string): MissionState | null {
+  if (cp.last && cp.last.on > asOf) return null;
+  return cp.working.finish(asOf, cp.events.length);
+}
+
 /** The mission's current day: the latest effective day in the log, never before the start. */
 export function lastDay(scenario: Scenario, events: readonly MissionEvent[]): string {
   let d = scenario.start;
@@ -84,6 +139,28 @@ class Working {
       }
     }
     for (const leg of s.legs) this.legs.set(`${leg.from}>${leg.to}>${leg.mode}`, leg);
+  }
+
+  /** A copy that can be stepped without changing this one (maps and mutable records copied; the scenario's parts shared). */
+  copy(): Working {
+    const c = Object.create(Working.prototype) as Working;
+    Object.assign(c, this);
+    Object.assign(c, {
+      deadlines: new Map(this.deadlines),
+      closures: [...this.closures],
+      fleet: { ...this.fleet, air: { ...this.fleet.air } },
+      stock: new Map([...this.stock].map(([k, m]) => [k, new Map(m)])),
+      disposed: new Map(this.disposed),
+      movements: new Map([...this.movements].map(([k, m]) => [k, { ...m }])),
+      handedOver: new Map(this.handedOver),
+      lastActivity: new Map(this.lastActivity),
+      permits: [...this.permits],
+      incidents: [...this.incidents],
+      restrictions: [...this.restrictions],
+      dispositions: [...this.dispositions],
+      departures: new Map(this.departures),
+    });
+    return c;
   }
 
   get(site: string, key: ItemKey): number {
