@@ -12,9 +12,9 @@ const disposeAll = (on: string) => JSON.stringify({ type: 'disposition_done', on
 describe.each(DIALECTS)('recording against a log that moves (%s)', (dialect) => {
   it('checks again under the write lock: one of two double disposals is refused', async () => {
     const { store, target } = await missionStore(dialect);
-    // PostgreSQL: a second pool, as a second server process has. SQLite: the same connection (a
-    // second one in this process would wait on the first synchronously and stall it); its two
-    // calls still interleave between the check and the write.
+    // PostgreSQL: a second pool, as a second server process has, so the re-check under the write
+    // lock is what refuses the second disposal. SQLite: the same connection (a second one in this
+    // process would wait on the first synchronously and stall it), where writers take turns.
     const other = dialect === 'postgres' ? await openStore(target, { mustExist: true }) : store;
     try {
       const results = await Promise.allSettled([recordLines(store, disposeAll('2024-03-02'), 'a', 'alice'), recordLines(other, disposeAll('2024-03-03'), 'b', 'bob')]);
@@ -31,9 +31,9 @@ describe.each(DIALECTS)('recording against a log that moves (%s)', (dialect) => 
 
   it('records both of two writes that do not conflict', async () => {
     const { store, target } = await missionStore(dialect);
-    // PostgreSQL: a second pool, as a second server process has. SQLite: the same connection (a
-    // second one in this process would wait on the first synchronously and stall it); its two
-    // calls still interleave between the check and the write.
+    // PostgreSQL: a second pool, as a second server process has, so the re-check under the write
+    // lock is what refuses the second disposal. SQLite: the same connection (a second one in this
+    // process would wait on the first synchronously and stall it), where writers take turns.
     const other = dialect === 'postgres' ? await openStore(target, { mustExist: true }) : store;
     try {
       const restriction = (n: number) => JSON.stringify({ type: 'restriction', on: '2024-03-02', domain: 'air', imposed_by: 'host state', requested: n, denied: n });

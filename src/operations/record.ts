@@ -11,7 +11,18 @@ import { loadMission, missionFold } from './mission.ts';
 // answers with a conflict rather than spinning.
 const ATTEMPTS = 8;
 
+// Writers in one process take turns, so they never race each other to the head; only writers in
+// other processes (another server, a CLI run) can make a check go stale.
+const turns = new WeakMap<MissionStore, Promise<unknown>>();
+
 export async function recordLines(store: MissionStore, text: string, name: string, actor: string): Promise<LogEntry[]> {
+  const previous = turns.get(store) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(() => checkAndAppend(store, text, name, actor));
+  turns.set(store, mine.catch(() => undefined));
+  return mine;
+}
+
+async function checkAndAppend(store: MissionStore, text: string, name: string, actor: string): Promise<LogEntry[]> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const head = await store.head();
     const mission = await loadMission(store);
