@@ -40,7 +40,9 @@ async function mission2023(): Promise<string> {
 }
 
 async function serve(target: string): Promise<{ base: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', target, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRAWDOWN_DB: '', DRAWDOWN_DATABASE_URL: '' } });
+  // DRAWDOWN_PROFILE_DIR=… writes a CPU profile of each server there, to see where the time goes.
+  const profile = process.env.DRAWDOWN_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DRAWDOWN_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, BIN, 'serve', '--db', target, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRAWDOWN_DB: '', DRAWDOWN_DATABASE_URL: '' } });
   const base = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stderr!.on('data', (d: Buffer) => {

@@ -20,6 +20,7 @@ const SAMPLES: Record<string, { url?: string; body?: unknown }> = {
   'POST /api/users': { body: { name: 'someone-new', password: 'long enough password', role: 'viewer', clearance: 'unclassified' } },
   'POST /api/users/:name/disable': { url: '/api/users/nobody-here/disable' },
   'GET /api/audit': {},
+  'GET /api/borders': {},
   'GET /api/map': {},
   'GET /api/state': {},
   'GET /api/plan': {},

@@ -35,7 +35,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     throw new DrawdownError('DRW_USAGE', `buildServer: ${options.webDir} holds no index.html (build the web app with \`npm run build\`)`);
   }
   const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), signInFailures: new Map(), readCache: new ReadCache(), now: options.now ?? (() => new Date()) };
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    // What the router refuses before any route runs (bad percent-encoding, a path parameter past
+    // maxParamLength) gets the API's error shape as well.
+    frameworkErrors: (error, _req, reply: FastifyReply) => {
+      const why = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of it is too long' : 'it is not valid percent-encoded UTF-8';
+      void reply.status(error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400).send(errorBody(new DrawdownError('DRW_BAD_REQUEST', 'the address cannot be read', [`path: ${why}`])));
+    },
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('content-security-policy', CSP);
@@ -122,14 +131,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   /** The signed-in user of a session; for writes, only with the session's CSRF token. */
   async function sessionUser(id: string, req: FastifyRequest): Promise<User | null> {
-    const s = await services.store.access.session(id);
+    const s = await services.store.access.sessionWithUser(id);
     if (!s) return null;
     if (s.expiresAt <= services.now().toISOString()) {
       await services.store.access.endSession(id);
       return null;
     }
-    const u = await services.store.access.user(s.user);
-    if (!u || u.disabled) return null;
+    const u = s.user;
+    if (u.disabled) return null;
     if (req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) throw new DrawdownError('DRW_CSRF', 'missing or wrong x-csrf-token header');
     return { name: u.name, role: u.role as Role, clearance: u.clearance as Classification };
   }
@@ -156,9 +165,12 @@ function cookie(req: FastifyRequest, name: string): string | null {
 /** An error as the API tells it: code, message, hint, and each problem with its field. */
 function errorBody(e: DrawdownError): { code: string; message: string; hint: string; errors: { field: string; message: string }[] } {
   const errors = e.lines.map((line) => {
-    // "body:1 deadline: is not a calendar date" or "body.deadline: must be …"
-    const m = /^(?:body:\d+ )?([^:]+): (.*)$/.exec(line);
-    return m ? { field: m[1]!.replace(/^body\./, ''), message: m[2]! } : { field: '', message: line };
+    // "body:1 deadline: is not a calendar date", "event:1 type: …" (the body's `event`) or "body.deadline: must be …"
+    // A field may be quoted (an unknown field with an odd name, colons included).
+    const m = /^(?:([a-z_]+):\d+ )?((?:"(?:[^"\\]|\\.)*"|[^:"])+): (.*)$/.exec(line);
+    if (!m) return { field: '', message: line };
+    const field = m[2]!.replace(/^body\./, '');
+    return { field: m[1] && m[1] !== 'body' ? `${m[1]}.${field}` : field, message: m[3]! };
   });
   return { code: e.code, message: e.message, hint: e.hint, errors };
 }

@@ -48,6 +48,18 @@ export class AccessStore {
     return r ? { user: r.user_name, csrf: r.csrf, expiresAt: r.expires_at } : undefined;
   }
 
+  /** A session with its user, in one query: asked on every request. */
+  async sessionWithUser(id: string): Promise<{ user: UserRow; csrf: string; expiresAt: string } | undefined> {
+    const r = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.name', 'sessions.user_name')
+      .select(['sessions.csrf', 'sessions.expires_at', 'users.name', 'users.password_hash', 'users.role', 'users.clearance', 'users.disabled', 'users.created_at'])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return { user: toUser({ name: r.name, password_hash: r.password_hash, role: r.role, clearance: r.clearance, disabled: r.disabled, created_at: r.created_at }), csrf: r.csrf, expiresAt: r.expires_at };
+  }
+
   async endSession(id: string): Promise<void> {
     await this.conn.writeTransaction((trx) => trx.deleteFrom('sessions').where('id', '=', id).execute());
   }

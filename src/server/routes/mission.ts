@@ -24,7 +24,15 @@ const incidentLabel = (e: MissionEvent) => `incident ${e.on} ${'location' in e ?
 
 export const missionRoutes = [
   route({
-    method: 'GET', url: '/api/map', summary: 'Borders, sites with their status, legs with their risk, convoys under way, closures and incidents', access: 'mission.read', cacheable: true, query: asOfQuery, classified: true,
+    // Borders never change, while the map's records change with every write: apart, the web app
+    // fetches them once and each map read stays small.
+    method: 'GET', url: '/api/borders', summary: 'Country borders for the map: Mali and its neighbours as GeoJSON (Natural Earth)', access: 'signed_in', cacheable: true,
+    async handler() {
+      return borders();
+    },
+  }),
+  route({
+    method: 'GET', url: '/api/map', summary: 'Sites with their status, legs with their risk, convoys under way, closures and incidents', access: 'mission.read', cacheable: true, query: asOfQuery, classified: true,
     async handler(ctx) {
       const m = await loadMission(ctx.services.store);
       const state = stateOn(m, ctx.query.as_of);
@@ -32,7 +40,6 @@ export const missionRoutes = [
       const incidents = await visible(ctx, state.incidents, incidentLabel);
       return {
         as_of: state.asOf,
-        borders: borders(),
         sites: state.scenario.sites.map((s) => ({ id: s.id, name: s.name, kind: s.kind, lat: s.lat, lon: s.lon, deadline: s.deadline ?? null, status: view.sites.find((x) => x.id === s.id)!.status, people: view.sites.find((x) => x.id === s.id)!.people })),
         legs: state.scenario.legs.map((l) => ({ from: l.from, to: l.to, mode: l.mode, risk: l.risk, base_risk: state.base.legs.find((b) => b.from === l.from && b.to === l.to && b.mode === l.mode)!.risk, closed: state.closures.some((c) => c.from === l.from && c.to === l.to && c.mode === l.mode && c.first <= state.asOf && c.last >= state.asOf) })),
         under_way: view.in_transit,

@@ -29,7 +29,7 @@ export function openSqlite(file: string, options: SqliteOptions): StoreConnectio
     }
     throw new DrawdownError('DRW_STORE_UNOPENABLE', `${file}: cannot open the store (${why})`);
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     dialect: 'sqlite',
     location: file,
@@ -71,4 +71,30 @@ export function openSqlite(file: string, options: SqliteOptions): StoreConnectio
     },
     close: () => db.destroy(),
   };
+}
+
+// Kysely prepares every query afresh; preparing costs more than running the small queries a
+// server repeats on every request (its session, the mission's version). Prepared statements are
+// kept by their SQL, a bounded number of them.
+const STATEMENTS_KEPT = 256;
+
+function withStatementCache(raw: Database.Database): Database.Database {
+  const kept = new Map<string, Database.Statement>();
+  return new Proxy(raw, {
+    get(target, key) {
+      if (key === 'prepare') {
+        return (source: string) => {
+          let statement = kept.get(source);
+          if (!statement) {
+            statement = target.prepare(source);
+            if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+            kept.set(source, statement);
+          }
+          return statement;
+        };
+      }
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-// The map: Mali's borders (Natural Earth, served by the API), sites by status with deadlines,
+// The map: Mali's borders (Natural Earth, served once by the API), sites by status with deadlines,
 // legs by current risk, closed legs, convoys under way and incidents by ACLED type.
 import { api } from '../api.ts';
 import { h, s } from '../dom.ts';
@@ -30,10 +30,17 @@ function incidentSymbol(type: string, cx: number, cy: number, title: string): SV
   return s('circle', { class: 'incident', cx, cy, r: 4, fill: '#795548' }, t);
 }
 
+// Borders never change: fetched once per page.
+let borders: Promise<any> | undefined;
+
 export async function mapView(): Promise<HTMLElement> {
-  const m = await api('GET', '/api/map');
+  borders ??= api('GET', '/api/borders').catch((e) => {
+    borders = undefined;
+    throw e;
+  });
+  const [m, b] = await Promise.all([api('GET', '/api/map'), borders]);
   const svg = s('svg', { class: 'map', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Map of the mission on ${m.as_of}` });
-  for (const f of m.borders.features) svg.append(s('path', { class: `country${f.properties.focus ? ' focus' : ''}`, d: path(f.geometry) }, s('title', {}, f.properties.name)));
+  for (const f of b.features) svg.append(s('path', { class: `country${f.properties.focus ? ' focus' : ''}`, d: path(f.geometry) }, s('title', {}, f.properties.name)));
   const site = new Map<string, any>(m.sites.map((x: any) => [x.id, x]));
   for (const l of m.legs) {
     const a = site.get(l.from);
