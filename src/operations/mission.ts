@@ -8,7 +8,7 @@ import type { MissionState } from '../domain/events/state.ts';
 import type { Scenario } from '../domain/scenario/schema.ts';
 import type { PlanResult } from '../planner/plan.ts';
 import type { WorkerOptions } from '../planner/worker.ts';
-import type { LogEntry, MissionStore } from '../store/store.ts';
+import type { LogEntry, MissionStore, MissionVersion, StoredPlan } from '../store/store.ts';
 
 export type Planner = (scenario: Scenario, options: WorkerOptions) => Promise<PlanResult>;
 
@@ -23,15 +23,15 @@ export async function loadMission(store: MissionStore): Promise<Mission> {
   // append racing with the read only makes it newer, and the next call reloads it.
   const version = await store.version();
   const cached = missions.get(store);
-  if (cached && cached.version === version) return cached.mission;
+  if (cached && cached.version.key === version.key) return cached.mission;
   const scenario = await store.scenario();
   let entries: LogEntry[] | null = null;
   let previous: Cached | undefined;
   if (cached && cached.mission.scenario === scenario) {
     // Usually the log has only grown: read and check just the new entries, and only if they
-    // continue the chain the cached mission ended with.
+    // continue the chain the cached mission ended with (a log replaced whole starts again).
     const fresh = await store.entries({ afterSeq: cached.mission.head });
-    if (fresh.length === 0 || fresh[0]!.prev_hash === cached.headHash) {
+    if (fresh.length === 0 ? version.log === cached.headHash : fresh[0]!.prev_hash === cached.headHash) {
       entries = fresh;
       previous = cached;
     }
@@ -41,21 +41,30 @@ export async function loadMission(store: MissionStore): Promise<Mission> {
   const head = entries.at(-1)?.seq ?? previous?.mission.head ?? 0;
   const headHash = entries.at(-1)?.hash ?? previous?.headHash ?? '';
   const recorded = lastDay(scenario, events);
-  const clock = (await store.plan('current'))?.asOf;
+  // The current plan is large; it is read again only when it was saved again.
+  const current = cached && cached.version.plan === version.plan ? cached.current : await store.plan('current');
+  const clock = current?.asOf;
   const mission: Mission = { scenario, events, head, today: clock !== undefined && clock > recorded ? clock : recorded };
   const before = previous && folds.get(previous.mission);
   if (before) {
     const extended = extendFold(before, entries.map((e) => ({ event: e.event, tag: e.seq })));
     if (extended) folds.set(mission, extended.checkpoint);
   }
-  missions.set(store, { version, mission, headHash });
+  missions.set(store, { version, mission, headHash, current });
+  plans.set(mission, current);
   return mission;
+}
+
+/** The current plan as it was when the mission was loaded (none before the first plan). */
+export function missionPlan(m: Mission): StoredPlan | undefined {
+  return plans.get(m);
 }
 
 // Parsing the scenario and the whole log, and folding it, are most of a read's cost; a server
 // answers many reads between two writes. Missions, folds and states are never mutated once made.
-type Cached = { version: string; mission: Mission; headHash: string };
+type Cached = { version: MissionVersion; mission: Mission; headHash: string; current: StoredPlan | undefined };
 const missions = new WeakMap<MissionStore, Cached>();
+const plans = new WeakMap<Mission, StoredPlan | undefined>();
 const folds = new WeakMap<Mission, FoldCheckpoint>();
 const states = new WeakMap<Mission, Map<string, MissionState>>();
 const STATES_KEPT = 16;

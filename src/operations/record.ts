@@ -4,7 +4,7 @@
 import { DrawdownError } from '../domain/errors.ts';
 import { validateEventLines } from '../domain/events/lines.ts';
 import type { LogEntry, MissionStore } from '../store/store.ts';
-import { loadMission, missionFold } from './mission.ts';
+import { loadMission, missionFold, missionPlan } from './mission.ts';
 
 // Another writer (a second server process, a CLI run) may append between our check and our
 // write; then the events are checked again against the longer log. Bounded, so a busy log
@@ -26,8 +26,7 @@ async function checkAndAppend(store: MissionStore, text: string, name: string, a
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const head = await store.head();
     const mission = await loadMission(store);
-    const current = await store.plan('current');
-    const result = validateEventLines(text, mission.scenario, mission.events, current?.plan, missionFold(mission));
+    const result = validateEventLines(text, mission.scenario, mission.events, missionPlan(mission)?.plan, missionFold(mission));
     if (!result.ok) {
       const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);
       throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);

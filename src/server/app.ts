@@ -42,18 +42,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // maxParamLength) gets the API's error shape as well.
     frameworkErrors: (error, _req, reply: FastifyReply) => {
       const why = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of it is too long' : 'it is not valid percent-encoded UTF-8';
+      securityHeaders(reply);
       void reply.status(error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400).send(errorBody(new DrawdownError('DRW_BAD_REQUEST', 'the address cannot be read', [`path: ${why}`])));
     },
   });
 
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('content-security-policy', CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    reply.header('cache-control', 'no-store');
+    securityHeaders(reply);
     return payload;
   });
 
@@ -108,7 +103,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     };
     if (r.cacheable && r.method === 'GET') {
       // The version is read before computing, so an entry is never older than its key.
-      const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, await services.store.version());
+      const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, (await services.store.version()).key);
       let answer = services.readCache.get(key);
       if (answer) {
         for (const a of answer.audits) await ctx.audit(a.action, a.target, a.classification);
@@ -151,6 +146,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
     return reply.type(types[ext]!).send(readFileSync(join(options.webDir, file)));
   }
+}
+
+function securityHeaders(reply: FastifyReply): void {
+  reply.header('content-security-policy', CSP);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  reply.header('cache-control', 'no-store');
 }
 
 function cookie(req: FastifyRequest, name: string): string | null {

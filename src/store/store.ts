@@ -32,6 +32,8 @@ export type StoredPlan = { name: string; kind: 'current' | 'backup'; asOf: strin
 
 export type MissionRecord = { name: string; scenario_file: string; scenario_text: string; scenario_sha256: string; created_at: string };
 
+export type MissionVersion = { log: string; plan: string; key: string };
+
 export type ChainReport = { ok: true; entries: number; head: string } | { ok: false; entries: number; broken: { seq: number; reason: string } };
 
 export type StoreOptions = {
@@ -98,17 +100,24 @@ export class MissionStore {
 
   /** The scenario the mission started from, parsed again from the stored text. */
   async scenario(): Promise<Scenario> {
-    const m = await this.requireMission();
     // Parsing and checking a mission-sized scenario takes a good part of a second; the text
-    // never changes under its hash, so the parse is kept by hash.
-    if (this.parsed?.sha256 === m.scenario_sha256 && this.parsed.text === m.scenario_text) return this.parsed.scenario;
+    // never changes under its hash, so the parse is kept by hash (and the text not even read).
+    const current = await this.conn.db.selectFrom('mission').select(['scenario_sha256', 'created_at']).where('id', '=', 1).executeTakeFirst();
+    if (current && this.parsed?.sha256 === current.scenario_sha256 && this.parsed.createdAt === current.created_at) return this.parsed.scenario;
+    const m = await this.requireMission();
     const parsed = parseScenario(m.scenario_text, m.scenario_file);
     if (!parsed.ok) throw new DrawdownError('DRW_LOG_BROKEN', `${this.location}: the stored scenario no longer parses`);
-    this.parsed = { sha256: m.scenario_sha256, text: m.scenario_text, scenario: parsed.scenario };
+    this.parsed = { sha256: m.scenario_sha256, createdAt: m.created_at, scenario: parsed.scenario };
     return parsed.scenario;
   }
 
-  private parsed?: { sha256: string; text: string; scenario: Scenario };
+  private parsed?: { sha256: string; createdAt: string; scenario: Scenario };
+
+  /** Refuses to write to a store without a mission, reading no more than its id. */
+  private async requireMissionRow(): Promise<void> {
+    const row = await this.conn.db.selectFrom('mission').select('id').where('id', '=', 1).executeTakeFirst();
+    if (!row) throw new DrawdownError('DRW_NO_MISSION', `${this.location}: this store holds no mission`);
+  }
 
   /**
    * Creates the mission from a scenario and starts its log with `mission_created`. Refuses to
@@ -138,7 +147,7 @@ export class MissionStore {
 
   /** Appends events in one transaction: all are written or none. */
   async append(events: readonly MissionEvent[], actor: string): Promise<LogEntry[]> {
-    await this.requireMission();
+    await this.requireMissionRow();
     const at = this.now().toISOString();
     return this.conn.writeTransaction((trx) => appendIn(trx, events, actor, at));
   }
@@ -148,7 +157,7 @@ export class MissionStore {
    * write lock. Returns null, writing nothing, when another writer got there first.
    */
   async appendAt(head: number, events: readonly MissionEvent[], actor: string): Promise<LogEntry[] | null> {
-    await this.requireMission();
+    await this.requireMissionRow();
     const at = this.now().toISOString();
     return this.conn.writeTransaction(async (trx) => {
       const last = await trx.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -184,13 +193,14 @@ export class MissionStore {
   }
 
   /**
-   * A token that changes whenever the log or the current plan does: the last entry's hash and the
-   * current plan's save time, in one cheap query. Readers key their caches on it.
+   * What changes whenever the log or the current plan does: the last entry's hash and the current
+   * plan's save time, in one cheap query. Readers key their caches on it.
    */
-  async version(): Promise<string> {
+  async version(): Promise<MissionVersion> {
     const r = await sql<{ log: string | null; plan: string | null }>`SELECT (SELECT hash FROM log ORDER BY seq DESC LIMIT 1) AS log, (SELECT updated_at FROM plans WHERE name = 'current') AS plan`.execute(this.conn.db);
-    const row = r.rows[0];
-    return `${row?.log ?? '-'}|${row?.plan ?? '-'}`;
+    const log = r.rows[0]?.log ?? '-';
+    const plan = r.rows[0]?.plan ?? '-';
+    return { log, plan, key: `${log}|${plan}` };
   }
 
   /** The seq of the last log entry (0 for an empty log). */
