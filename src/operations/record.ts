@@ -24,8 +24,9 @@ export async function recordLines(store: MissionStore, text: string, name: strin
 
 async function checkAndAppend(store: MissionStore, text: string, name: string, actor: string): Promise<LogEntry[]> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const head = await store.head();
+    // The mission's head is the last entry its events were read up to: the write must follow it.
     const mission = await loadMission(store);
+    const head = mission.head;
     const result = validateEventLines(text, mission.scenario, mission.events, missionPlan(mission)?.plan, missionFold(mission));
     if (!result.ok) {
       const lines = result.problems.map((p) => `${name}:${p.line} ${p.field}: ${p.message}`);

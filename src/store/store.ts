@@ -157,7 +157,8 @@ export class MissionStore {
    * write lock. Returns null, writing nothing, when another writer got there first.
    */
   async appendAt(head: number, events: readonly MissionEvent[], actor: string): Promise<LogEntry[] | null> {
-    await this.requireMissionRow();
+    // A log with entries has its mission (entry 1 creates it).
+    if (head === 0) await this.requireMissionRow();
     const at = this.now().toISOString();
     return this.conn.writeTransaction(async (trx) => {
       const last = await trx.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();

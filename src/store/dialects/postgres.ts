@@ -40,9 +40,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     db,
     writeTransaction(fn) {
       return db.connection().execute(async (c) => {
-        await sql`BEGIN`.execute(c);
         try {
-          await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(c);
+          // One round trip: without parameters, pg sends both statements as one simple query.
+          await sql.raw(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`).execute(c);
           const result = await fn(c);
           await sql`COMMIT`.execute(c);
           return result;
