@@ -2,7 +2,7 @@
 // sample request here fails the test, so no route ships without its access rule being tested.
 // Records above a caller's clearance never appear in what the route returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, recordPermission } from '../src/domain/security/access.ts';
+import { can, CLASSIFICATIONS, type Classification, cleared, recordPermission } from '../src/domain/security/access.ts';
 import { replan } from '../src/operations/replan.ts';
 import { ROUTES } from '../src/server/routes/index.ts';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,10 @@ import type { MissionStore } from '../src/store/store.ts';
 import { everyone, inProcessPlanner, type Session, testServer, testStore } from './support/server.ts';
 
 const SECRET_PLACE = 'Secret ridge';
+/** A place named by one record of each classification. */
+const PLACES: Record<Classification, string> = { unclassified: 'Open well', confidential: SECRET_PLACE, strictly_confidential: 'Hidden pass' };
+/** Routes that show incidents to those cleared for them: each record must appear there for every clearance that covers it. */
+const SHOWS_INCIDENTS = new Set(['GET /api/map', 'GET /api/incidents', 'GET /api/log']);
 
 /** A request for each route: enough to get past its schema, so only access decides the answer. */
 const SAMPLES: Record<string, { url?: string; body?: unknown }> = {
@@ -59,7 +63,11 @@ let sessions: Session[];
 beforeAll(async () => {
   store = await testStore();
   sessions = await everyone(store);
-  await store.append([{ type: 'incident', on: '2024-03-01', event_type: 'Battles', sub_event_type: 'Armed clash', actors: [], location: { name: SECRET_PLACE, lat: 16.2, lon: -1.1 }, fatalities: 1, classification: 'confidential' }], 'test');
+  // One incident at each classification, each at a place named only there.
+  await store.append(
+    CLASSIFICATIONS.map((classification) => ({ type: 'incident', on: '2024-03-01', event_type: 'Battles', sub_event_type: 'Armed clash', actors: [], location: { name: PLACES[classification], lat: 16.2, lon: -1.1 }, fatalities: 1, classification })),
+    'test',
+  );
   await replan(store, { planner: inProcessPlanner, timeLimitSeconds: 1 });
   app = testServer(store);
 }, 120_000);
@@ -99,7 +107,14 @@ describe('API access, route by route', () => {
           expect(res.json().code).toBe('DRW_FORBIDDEN');
         }
         expect(res.statusCode, `${key} as ${s.user}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        if (allowed && res.statusCode === 200 && s.clearance === 'unclassified') expect(res.body, `${key} leaks a confidential record to ${s.user}`).not.toContain(SECRET_PLACE);
+        // Route × role × clearance × record classification: never a record above the caller's
+        // clearance; on the routes that show records, every one the clearance covers.
+        if (allowed && res.statusCode === 200) {
+          for (const c of CLASSIFICATIONS) {
+            if (!cleared(s.clearance, c)) expect(res.body, `${key} leaks a ${c} record to ${s.user}`).not.toContain(PLACES[c]);
+            else if (SHOWS_INCIDENTS.has(key)) expect(res.body, `${key} hides a ${c} record from ${s.user}`).toContain(PLACES[c]);
+          }
+        }
       }
     });
   }
