@@ -40,7 +40,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     password,
     port,
     persistent: false,
-    createPostgresUser: true,
+    // PostgreSQL refuses to run as root: then it runs as a `postgres` user, made if missing.
+    createPostgresUser: process.getuid?.() === 0,
     // Loopback only; enough connections for several server processes in the load and crash tests.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: () => {},
