@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DrawdownError, isDrawdownError } from '../domain/errors.ts';
 import { can, type Classification, type Role } from '../domain/security/access.ts';
 import type { Planner } from '../operations/mission.ts';
-import type { MissionStore } from '../store/store.ts';
+import type { MissionStore, MissionVersion } from '../store/store.ts';
 import { openApiDocument, docsPage } from './openapi.ts';
 import type { Ctx, Job, Route, Services, User } from './route.ts';
 import { ROUTES } from './routes/index.ts';
@@ -76,7 +76,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   async function serve(r: Route, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const sessionId = cookie(req, SESSION_COOKIE);
-    const user = sessionId ? await sessionUser(sessionId, req) : null;
+    const signedIn = sessionId ? await sessionUser(sessionId, req) : null;
+    const user = signedIn?.user ?? null;
     if (r.access !== 'public') {
       if (!user) throw new DrawdownError('DRW_UNAUTHENTICATED', 'sign in first');
       if (r.access !== 'signed_in' && !can(user.role, r.access)) throw new DrawdownError('DRW_FORBIDDEN', `your role (${user.role}) may not ${r.summary.toLowerCase()} (needs ${r.access})`);
@@ -103,7 +104,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     };
     if (r.cacheable && r.method === 'GET') {
       // The version is read before computing, so an entry is never older than its key.
-      const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, (await services.store.version()).key);
+      const version = signedIn?.version ?? (await services.store.version());
+      const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, version.key);
       let answer = services.readCache.get(key);
       if (answer) {
         for (const a of answer.audits) await ctx.audit(a.action, a.target, a.classification);
@@ -125,7 +127,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   }
 
   /** The signed-in user of a session; for writes, only with the session's CSRF token. */
-  async function sessionUser(id: string, req: FastifyRequest): Promise<User | null> {
+  async function sessionUser(id: string, req: FastifyRequest): Promise<{ user: User; version: MissionVersion } | null> {
     const s = await services.store.access.sessionWithUser(id);
     if (!s) return null;
     if (s.expiresAt <= services.now().toISOString()) {
@@ -135,7 +137,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const u = s.user;
     if (u.disabled) return null;
     if (req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) throw new DrawdownError('DRW_CSRF', 'missing or wrong x-csrf-token header');
-    return { name: u.name, role: u.role as Role, clearance: u.clearance as Classification };
+    return { user: { name: u.name, role: u.role as Role, clearance: u.clearance as Classification }, version: s.version };
   }
 
   function sendWeb(reply: FastifyReply, file: string): FastifyReply {

@@ -2,6 +2,7 @@
 // dispositions. Same connection and transactions as the mission's log.
 import type { Kysely } from 'kysely';
 import type { StoreConnection } from './dialect.ts';
+import { type MissionVersion, missionVersion } from './version.ts';
 import type { AuditRow, CandidateRow, ProposalRow, Tables, UsersTable } from './tables.ts';
 
 export type UserRow = Omit<UsersTable, 'disabled'> & { disabled: boolean };
@@ -48,16 +49,28 @@ export class AccessStore {
     return r ? { user: r.user_name, csrf: r.csrf, expiresAt: r.expires_at } : undefined;
   }
 
-  /** A session with its user, in one query: asked on every request. */
-  async sessionWithUser(id: string): Promise<{ user: UserRow; csrf: string; expiresAt: string } | undefined> {
+  /**
+   * A session with its user and the mission's version, in one query: what every request asks
+   * first (the version keys the read cache).
+   */
+  async sessionWithUser(id: string): Promise<{ user: UserRow; csrf: string; expiresAt: string; version: MissionVersion } | undefined> {
     const r = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.name', 'sessions.user_name')
       .select(['sessions.csrf', 'sessions.expires_at', 'users.name', 'users.password_hash', 'users.role', 'users.clearance', 'users.disabled', 'users.created_at'])
+      .select((eb) => [
+        eb.selectFrom('log').select('hash').orderBy('seq', 'desc').limit(1).as('log_head'),
+        eb.selectFrom('plans').select('updated_at').where('name', '=', 'current').as('plan_saved'),
+      ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;
-    return { user: toUser({ name: r.name, password_hash: r.password_hash, role: r.role, clearance: r.clearance, disabled: r.disabled, created_at: r.created_at }), csrf: r.csrf, expiresAt: r.expires_at };
+    return {
+      user: toUser({ name: r.name, password_hash: r.password_hash, role: r.role, clearance: r.clearance, disabled: r.disabled, created_at: r.created_at }),
+      csrf: r.csrf,
+      expiresAt: r.expires_at,
+      version: missionVersion(r.log_head, r.plan_saved),
+    };
   }
 
   async endSession(id: string): Promise<void> {

@@ -11,6 +11,7 @@ import { type Plan, planSchema } from '../domain/plan/schema.ts';
 import { openSqlite } from './dialects/sqlite.ts';
 import { openPostgres } from './dialects/postgres.ts';
 import { isPostgresUrl } from './target.ts';
+import { type MissionVersion, missionVersion } from './version.ts';
 
 export { isPostgresUrl };
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from './hash.ts';
@@ -32,7 +33,7 @@ export type StoredPlan = { name: string; kind: 'current' | 'backup'; asOf: strin
 
 export type MissionRecord = { name: string; scenario_file: string; scenario_text: string; scenario_sha256: string; created_at: string };
 
-export type MissionVersion = { log: string; plan: string; key: string };
+export type { MissionVersion };
 
 export type ChainReport = { ok: true; entries: number; head: string } | { ok: false; entries: number; broken: { seq: number; reason: string } };
 
@@ -199,9 +200,7 @@ export class MissionStore {
    */
   async version(): Promise<MissionVersion> {
     const r = await sql<{ log: string | null; plan: string | null }>`SELECT (SELECT hash FROM log ORDER BY seq DESC LIMIT 1) AS log, (SELECT updated_at FROM plans WHERE name = 'current') AS plan`.execute(this.conn.db);
-    const log = r.rows[0]?.log ?? '-';
-    const plan = r.rows[0]?.plan ?? '-';
-    return { log, plan, key: `${log}|${plan}` };
+    return missionVersion(r.rows[0]?.log, r.rows[0]?.plan);
   }
 
   /** The seq of the last log entry (0 for an empty log). */
