@@ -24,18 +24,19 @@ export async function loadMission(store: MissionStore): Promise<Mission> {
   const version = await store.version();
   const cached = missions.get(store);
   if (cached && cached.version.key === version.key) return cached.mission;
-  const scenario = await store.scenario();
   let entries: LogEntry[] | null = null;
   let previous: Cached | undefined;
-  if (cached && cached.mission.scenario === scenario) {
+  if (cached) {
     // Usually the log has only grown: read and check just the new entries, and only if they
-    // continue the chain the cached mission ended with (a log replaced whole starts again).
+    // continue the chain the cached mission ended with. Then the mission was not replaced, and
+    // its scenario is the same; a log replaced whole starts again.
     const fresh = await store.entries({ afterSeq: cached.mission.head });
     if (fresh.length === 0 ? version.log === cached.headHash : fresh[0]!.prev_hash === cached.headHash) {
       entries = fresh;
       previous = cached;
     }
   }
+  const scenario = previous ? previous.mission.scenario : await store.scenario();
   entries ??= await store.entries();
   const events = previous ? [...previous.mission.events, ...entries.map((e) => e.event)] : entries.map((e) => e.event);
   const head = entries.at(-1)?.seq ?? previous?.mission.head ?? 0;

@@ -35,6 +35,8 @@ export type MissionRecord = { name: string; scenario_file: string; scenario_text
 
 export type { MissionVersion };
 
+export type AuditEntry = { user: string; action: string; target: string; classification: string };
+
 export type ChainReport = { ok: true; entries: number; head: string } | { ok: false; entries: number; broken: { seq: number; reason: string } };
 
 export type StoreOptions = {
@@ -157,14 +159,18 @@ export class MissionStore {
    * Appends only if the log still ends at `head`: for events checked against the log outside the
    * write lock. Returns null, writing nothing, when another writer got there first.
    */
-  async appendAt(head: number, events: readonly MissionEvent[], actor: string): Promise<LogEntry[] | null> {
+  async appendAt(head: number, events: readonly MissionEvent[], actor: string, audit?: (written: LogEntry[]) => AuditEntry[]): Promise<LogEntry[] | null> {
     // A log with entries has its mission (entry 1 creates it).
     if (head === 0) await this.requireMissionRow();
     const at = this.now().toISOString();
     return this.conn.writeTransaction(async (trx) => {
       const last = await trx.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
       if ((last ? Number(last.seq) : 0) !== head) return null;
-      return appendIn(trx, events, actor, at);
+      const written = await appendIn(trx, events, actor, at);
+      // The audit entries of the write commit with it, or neither does.
+      const rows = audit?.(written) ?? [];
+      if (rows.length > 0) await trx.insertInto('audit').values(rows.map((a) => ({ at, user_name: a.user, action: a.action, target: a.target, classification: a.classification }))).execute();
+      return written;
     });
   }
 

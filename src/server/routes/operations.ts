@@ -20,8 +20,9 @@ async function record(ctx: Ctx, text: string): Promise<{ recorded: number; seq: 
     const need = recordPermission(event.type);
     if (!can(ctx.user.role, need)) throw new DrawdownError('DRW_FORBIDDEN', `your role (${ctx.user.role}) may not record ${event.type} (needs ${need})`);
   }
-  const written = await recordLines(ctx.services.store, text, 'body', ctx.user.name);
-  for (const w of written) await ctx.audit('write', `log #${w.seq} ${w.type}`, w.event.classification ?? 'unclassified');
+  const written = await recordLines(ctx.services.store, text, 'body', ctx.user.name, (entries) =>
+    entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} ${w.type}`, classification: w.event.classification ?? 'unclassified' })),
+  );
   void reevaluateBackups(ctx.services.store, { planner: ctx.services.planner }).catch(() => undefined);
   return { recorded: written.length, seq: written.map((w) => w.seq) };
 }
@@ -61,7 +62,7 @@ export const operationRoutes = [
     params: z.strictObject({ id: z.string() }),
     async handler(ctx) {
       const job = ctx.services.jobs.get(ctx.params.id);
-      if (!job) throw new DrawdownError('DRW_NOT_FOUND', `no job ${ctx.params.id}`);
+      if (!job) throw new DrawdownError('DRW_NOT_FOUND', `no job ${JSON.stringify(ctx.params.id)}`);
       return job;
     },
   }),
