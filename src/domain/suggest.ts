@@ -18,8 +18,13 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(word.length / 3));
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // The distance is at least the difference in length: a candidate that far off cannot be within the limit,
+    // and skipping it keeps a huge word (sent to the API) from costing length × length work.
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - w.length) > limit) continue;
+    const d = editDistance(w, lc);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

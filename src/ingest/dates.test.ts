@@ -15,3 +15,10 @@ describe('dates', () => {
     expect(dayOffset('after the attack')).toBeNull();
   });
 });
+
+describe('weekdays before 1970', () => {
+  it('resolves "on Friday" against a publication day before 1970 (the walk back used to never end)', () => {
+    // 20 July 1969 was a Sunday.
+    expect(resolveDate('The convoy left on Friday', '1969-07-20')).toMatchObject({ date: '1969-07-18' });
+  });
+});

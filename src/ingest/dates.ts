@@ -27,7 +27,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 const monthIndex = (m: string) => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().replace('.', '').slice(0, 3)));
 const pad = (n: number) => String(n).padStart(2, '0');
-const weekday = (date: string) => (toEpochDay(date) + 4) % 7; // 1970-01-01 was a Thursday
+// 1970-01-01 was a Thursday; the double modulo keeps days before 1970 in 0–6 too.
+const weekday = (date: string) => (((toEpochDay(date) + 4) % 7) + 7) % 7;
 
 function valid(y: number, m: number, d: number): string | null {
   const s = `${y}-${pad(m + 1)}-${pad(d)}`;

@@ -85,7 +85,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const parse = (schema: z.ZodType | undefined, value: unknown, where: string) => {
       if (!schema) return value;
       const out = schema.safeParse(value ?? {});
-      if (!out.success) throw new DrawdownError('DRW_BAD_REQUEST', `invalid ${where}`, out.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`));
+      if (!out.success) throw new DrawdownError('DRW_BAD_REQUEST', `invalid ${where}`, out.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${issueMessage(i)}`));
       return out.data;
     };
     const ctx: Ctx = {
@@ -148,6 +148,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
     return reply.type(types[ext]!).send(readFileSync(join(options.webDir, file)));
   }
+}
+
+/** A schema problem in one line: unknown keys are quoted as JSON (zod writes a key's line breaks as they are). */
+function issueMessage(i: z.core.$ZodIssue): string {
+  if (i.code !== 'unrecognized_keys') return i.message;
+  return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => JSON.stringify(k)).join(', ')} — remove ${i.keys.length > 1 ? 'them' : 'it'}`;
 }
 
 function securityHeaders(reply: FastifyReply): void {

@@ -102,7 +102,7 @@ export const incidentSchema = z
   .superRefine((e, ctx) => {
     const subs: readonly string[] = ACLED_EVENT_TYPES[e.event_type];
     if (!subs.includes(e.sub_event_type)) {
-      ctx.addIssue({ code: 'custom', path: ['sub_event_type'], message: `"${e.sub_event_type}" is not an ACLED sub-event type of ${e.event_type} (one of: ${subs.join('; ')})` });
+      ctx.addIssue({ code: 'custom', path: ['sub_event_type'], message: `${JSON.stringify(e.sub_event_type)} is not an ACLED sub-event type of ${e.event_type} (one of: ${subs.join('; ')})` });
     }
   });
 

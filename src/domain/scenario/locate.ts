@@ -10,6 +10,8 @@ export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    // A key that is not a plain word (an unknown field with spaces or line breaks) is quoted.
+    else if (!/^[\p{L}\p{N}_-]+$/u.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out === '' ? seg : `.${seg}`;
   }
   return out === '' ? '(file)' : out;

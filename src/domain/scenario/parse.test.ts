@@ -40,4 +40,16 @@ describe('parseScenario', () => {
     if (r.ok) return;
     expect(r.problems[0]!.message).toMatch(/allows sell for weapon/);
   });
+
+  // Found by fuzzing (test/fuzz): a string with line breaks was quoted raw, so its problem spanned lines.
+  it('keeps a problem on one line when the value or an unknown key holds line breaks', () => {
+    const r = parseScenario('|+\n\n', 'f.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(formatProblem(r.problems[0]!)).toBe('f.yaml:1:1 (file): must be a mapping of fields, not "\\n" — write a mapping of fields here');
+    const key = parseScenario(`${valid}"a\\nb": 1\n`, 'v.yaml');
+    expect(key.ok).toBe(false);
+    if (key.ok) return;
+    expect(key.problems.map(formatProblem)).toEqual([expect.stringMatching(/^v\.yaml:\d+:1 \["a\\nb"\]: unknown field "a\\nb" — /)]);
+  });
 });

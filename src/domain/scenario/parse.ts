@@ -78,7 +78,7 @@ function fromIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document, lines: 
         file,
         ...locate(doc, lines, path, key),
         path: formatPath([...path, key]),
-        message: `unknown field "${key}"`,
+        message: `unknown field ${JSON.stringify(key)}`,
         hint: near ? `did you mean "${near}"?` : `remove it; the fields here are ${known.join(', ')}`,
       };
     });
@@ -132,7 +132,8 @@ function describe(v: unknown): string {
   if (v === null) return 'empty (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  // Quoted as JSON, so a value with line breaks or control characters stays on the problem's one line.
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return String(v);
 }
 

@@ -39,7 +39,7 @@ export const adminRoutes = [
   route({
     method: 'POST', url: '/api/users/:name/disable', summary: 'Disable a user: their sessions end at once', access: 'users.manage', params: z.strictObject({ name: z.string() }),
     async handler(ctx) {
-      if (!(await ctx.services.store.access.disableUser(ctx.params.name))) throw new DrawdownError('DRW_NOT_FOUND', `no user ${ctx.params.name}`);
+      if (!(await ctx.services.store.access.disableUser(ctx.params.name))) throw new DrawdownError('DRW_NOT_FOUND', `no user ${JSON.stringify(ctx.params.name)}`);
       await ctx.audit('write', `user ${ctx.params.name} disabled`);
       return { name: ctx.params.name, disabled: true };
     },

@@ -22,7 +22,7 @@ export const reportRoutes = [
     async handler(ctx) {
       const { store, planner } = ctx.services;
       const recipient = await store.access.user(ctx.body.for);
-      if (!recipient) throw new DrawdownError('DRW_BAD_REQUEST', 'unknown recipient', [`for: no user "${ctx.body.for}"`]);
+      if (!recipient) throw new DrawdownError('DRW_BAD_REQUEST', 'unknown recipient', [`for: no user ${JSON.stringify(ctx.body.for)}`]);
       // A copy may hold no more than its maker may read.
       if (!cleared(ctx.user.clearance, recipient.clearance as Classification)) throw new DrawdownError('DRW_FORBIDDEN', `${recipient.name} is cleared above you (${recipient.clearance}); ask someone cleared as high to make that copy`);
       return startJob(ctx.services, 'sitrep', async (progress) => {
