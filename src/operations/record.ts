@@ -3,7 +3,7 @@
 // transaction.
 import { DrawdownError } from '../domain/errors.ts';
 import { validateEventLines } from '../domain/events/lines.ts';
-import type { AuditEntry, LogEntry, MissionStore } from '../store/store.ts';
+import type { AlongWithAppend, LogEntry, MissionStore } from '../store/store.ts';
 import { loadMission, missionFold, missionPlan } from './mission.ts';
 
 // Another writer (a second server process, a CLI run) may append between our check and our
@@ -15,15 +15,15 @@ const ATTEMPTS = 8;
 // other processes (another server, a CLI run) can make a check go stale.
 const turns = new WeakMap<MissionStore, Promise<unknown>>();
 
-/** `audit` gives the audit entries to write in the same transaction as the events. */
-export async function recordLines(store: MissionStore, text: string, name: string, actor: string, audit?: (written: LogEntry[]) => AuditEntry[]): Promise<LogEntry[]> {
+/** `along`: what the write also decides (audit entries, a candidate accepted, a proposal done), in the same transaction. */
+export async function recordLines(store: MissionStore, text: string, name: string, actor: string, along: AlongWithAppend = {}): Promise<LogEntry[]> {
   const previous = turns.get(store) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(() => checkAndAppend(store, text, name, actor, audit));
+  const mine = previous.catch(() => undefined).then(() => checkAndAppend(store, text, name, actor, along));
   turns.set(store, mine.catch(() => undefined));
   return mine;
 }
 
-async function checkAndAppend(store: MissionStore, text: string, name: string, actor: string, audit?: (written: LogEntry[]) => AuditEntry[]): Promise<LogEntry[]> {
+async function checkAndAppend(store: MissionStore, text: string, name: string, actor: string, along: AlongWithAppend): Promise<LogEntry[]> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     // The mission's head is the last entry its events were read up to: the write must follow it.
     const mission = await loadMission(store);
@@ -34,7 +34,7 @@ async function checkAndAppend(store: MissionStore, text: string, name: string, a
       throw new DrawdownError('DRW_EVENT_INVALID', `${name}: ${lines.length} event problem${lines.length === 1 ? '' : 's'}; nothing was recorded`, lines);
     }
     if (result.events.length === 0) throw new DrawdownError('DRW_EVENT_INVALID', `${name}: no events to record`);
-    const written = await store.appendAt(head, result.events, actor, audit);
+    const written = await store.appendAt(head, result.events, actor, along);
     if (written) return written;
   }
   throw new DrawdownError('DRW_EVENT_CONFLICT', `${name}: the log kept changing while these events were checked; nothing was recorded`);

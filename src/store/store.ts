@@ -37,6 +37,13 @@ export type { MissionVersion };
 
 export type AuditEntry = { user: string; action: string; target: string; classification: string };
 
+/** What an append decides besides the log, written in its transaction. */
+export type AlongWithAppend = {
+  audit?: (written: LogEntry[]) => AuditEntry[];
+  acceptsCandidate?: { id: number; by: string };
+  completesProposal?: { id: number; by: string };
+};
+
 export type ChainReport = { ok: true; entries: number; head: string } | { ok: false; entries: number; broken: { seq: number; reason: string } };
 
 export type StoreOptions = {
@@ -159,7 +166,7 @@ export class MissionStore {
    * Appends only if the log still ends at `head`: for events checked against the log outside the
    * write lock. Returns null, writing nothing, when another writer got there first.
    */
-  async appendAt(head: number, events: readonly MissionEvent[], actor: string, audit?: (written: LogEntry[]) => AuditEntry[]): Promise<LogEntry[] | null> {
+  async appendAt(head: number, events: readonly MissionEvent[], actor: string, along: AlongWithAppend = {}): Promise<LogEntry[] | null> {
     // A log with entries has its mission (entry 1 creates it).
     if (head === 0) await this.requireMissionRow();
     const at = this.now().toISOString();
@@ -167,9 +174,21 @@ export class MissionStore {
       const last = await trx.selectFrom('log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
       if ((last ? Number(last.seq) : 0) !== head) return null;
       const written = await appendIn(trx, events, actor, at);
-      // The audit entries of the write commit with it, or neither does.
-      const rows = audit?.(written) ?? [];
+      // What the write decides commits with it, or none of it does: its audit entries, the
+      // candidate it accepts, the proposal it carries out (each only if still waiting for it).
+      const rows = along.audit?.(written) ?? [];
       if (rows.length > 0) await trx.insertInto('audit').values(rows.map((a) => ({ at, user_name: a.user, action: a.action, target: a.target, classification: a.classification }))).execute();
+      const seq = written[0]?.seq ?? null;
+      if (along.acceptsCandidate) {
+        const c = along.acceptsCandidate;
+        const r = await trx.updateTable('candidates').set({ status: 'accepted', decided_by: c.by, log_seq: seq }).where('id', '=', c.id).where('status', '=', 'pending').executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new DrawdownError('DRW_EVENT_CONFLICT', `candidate ${c.id} is no longer pending; nothing was recorded`);
+      }
+      if (along.completesProposal) {
+        const p = along.completesProposal;
+        const r = await trx.updateTable('proposals').set({ status: 'done', decided_by: p.by, log_seq: seq, updated_at: at }).where('id', '=', p.id).where('status', '=', 'approved').executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new DrawdownError('DRW_EVENT_CONFLICT', `proposal ${p.id} is no longer approved; nothing was recorded`);
+      }
       return written;
     });
   }

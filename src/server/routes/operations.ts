@@ -20,9 +20,9 @@ async function record(ctx: Ctx, text: string): Promise<{ recorded: number; seq: 
     const need = recordPermission(event.type);
     if (!can(ctx.user.role, need)) throw new DrawdownError('DRW_FORBIDDEN', `your role (${ctx.user.role}) may not record ${event.type} (needs ${need})`);
   }
-  const written = await recordLines(ctx.services.store, text, 'body', ctx.user.name, (entries) =>
-    entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} ${w.type}`, classification: w.event.classification ?? 'unclassified' })),
-  );
+  const written = await recordLines(ctx.services.store, text, 'body', ctx.user.name, {
+    audit: (entries) => entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} ${w.type}`, classification: w.event.classification ?? 'unclassified' })),
+  });
   void reevaluateBackups(ctx.services.store, { planner: ctx.services.planner }).catch(() => undefined);
   return { recorded: written.length, seq: written.map((w) => w.seq) };
 }
@@ -119,9 +119,10 @@ export const operationRoutes = [
       if (!p) throw new DrawdownError('DRW_NOT_FOUND', `no proposal ${ctx.params.id}`);
       if (p.status !== 'approved') throw new DrawdownError('DRW_EVENT_CONFLICT', `proposal ${p.id} is ${p.status}; only an approved disposition is carried out`);
       const event = { type: 'disposition_done', on: ctx.body.on, lot: p.lot, site: p.site, count: p.count, action: p.action, certificate: ctx.body.certificate, classification: p.classification, notes: p.reason };
-      const written = await recordLines(ctx.services.store, JSON.stringify(event), 'body', ctx.user.name);
-      await ctx.services.store.access.decide(p.id, 'done', ctx.user.name, written[0]!.seq);
-      await ctx.audit('write', `log #${written[0]!.seq} disposition_done`, p.classification as Classification);
+      const written = await recordLines(ctx.services.store, JSON.stringify(event), 'body', ctx.user.name, {
+        completesProposal: { id: p.id, by: ctx.user.name },
+        audit: (entries) => entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} disposition_done`, classification: p.classification })),
+      });
       return { proposal: p.id, seq: written[0]!.seq };
     },
   }),

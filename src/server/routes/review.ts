@@ -45,9 +45,10 @@ export const reviewRoutes = [
       if (!can(ctx.user.role, need)) throw new DrawdownError('DRW_FORBIDDEN', `your role (${ctx.user.role}) may not record ${ctx.body.event.type} (needs ${need})`);
       const c = q.candidate as Candidate;
       const event = { ...ctx.body.event, source: ctx.body.event.source ?? c.source ?? `report read on ${q.created_at.slice(0, 10)}` };
-      const [written] = await recordLines(ctx.services.store, JSON.stringify(event), 'event', ctx.user.name);
-      await ctx.services.store.access.decideCandidate(q.id, { status: 'accepted', by: ctx.user.name, logSeq: written!.seq });
-      await ctx.audit('write', `log #${written!.seq} from candidate ${q.id}`);
+      const [written] = await recordLines(ctx.services.store, JSON.stringify(event), 'event', ctx.user.name, {
+        acceptsCandidate: { id: q.id, by: ctx.user.name },
+        audit: (entries) => entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} from candidate ${q.id}`, classification: w.event.classification ?? 'unclassified' })),
+      });
       return { candidate: q.id, seq: written!.seq };
     },
   }),
