@@ -1,8 +1,7 @@
 // A decision that records an event commits with it: two analysts accepting the same candidate at
-// once record it once, and two officers completing the same disposition dispose of it once. Before,
 // once record it once, and two officers completing the same disposition dispose of it once (on
-// PostgreSQL the requests truly overlap). Before, the status was checked, the event recorded, and the
-// status changed in three steps, so both did.
+// PostgreSQL the requests truly overlap). Before, the status was checked, the event recorded, and
+// the status changed in three steps, so both did.
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, missionStore } from './support/dialects.ts';
 import { everyone, testServer } from './support/server.ts';
