@@ -1,74 +1,62 @@
 // The `drawdown` command: dispatch to a command, and turn every failure into one clear line
 // per problem on stderr with an exit code from the error catalogue (2 bad input, 1 failure).
 import { DrawdownError, isDrawdownError } from '../domain/errors.ts';
-import * as initCmd from './commands/init.ts';
-import * as logCmd from './commands/log.ts';
-import * as planCmd from './commands/plan.ts';
-import * as recordCmd from './commands/record.ts';
-import * as validateCmd from './commands/validate.ts';
-import * as verifyCmd from './commands/verify.ts';
-import * as stateCmd from './commands/state.ts';
-import * as advanceCmd from './commands/advance.ts';
-import * as replayCmd from './commands/replay.ts';
-import * as whatifCmd from './commands/whatif.ts';
-import * as serveCmd from './commands/serve.ts';
-import * as userCmd from './commands/user.ts';
-import * as ingestCmd from './commands/ingest.ts';
-import * as reportCmd from './commands/report.ts';
-import * as backupCmd from './commands/backup.ts';
 import { type Io, processIo } from './io.ts';
 
 type Command = { usage: string; run(argv: string[], io: Io): Promise<number> };
 
-const COMMANDS: Record<string, Command> = {
-  validate: { usage: validateCmd.usage, run: validateCmd.validate },
-  init: { usage: initCmd.usage, run: initCmd.init },
-  log: { usage: logCmd.usage, run: logCmd.log },
-  record: { usage: recordCmd.usage, run: recordCmd.record },
-  plan: { usage: planCmd.usage, run: planCmd.plan },
-  verify: { usage: verifyCmd.usage, run: verifyCmd.verify },
-  state: { usage: stateCmd.usage, run: stateCmd.state },
-  advance: { usage: advanceCmd.usage, run: advanceCmd.advance },
-  replay: { usage: replayCmd.usage, run: replayCmd.replay },
-  whatif: { usage: whatifCmd.usage, run: whatifCmd.whatif },
-  backups: { usage: '', run: whatifCmd.backups },
-  serve: { usage: serveCmd.usage, run: serveCmd.serve },
-  start: { usage: '', run: serveCmd.start },
-  user: { usage: userCmd.usage, run: userCmd.user },
-  ingest: { usage: ingestCmd.usage, run: ingestCmd.ingest },
-  report: { usage: reportCmd.usage, run: reportCmd.report },
-  backup: { usage: backupCmd.usage, run: backupCmd.backup },
-  restore: { usage: '', run: backupCmd.restore },
+// Each command is loaded only when it runs: `log verify` need not load the planner, the web
+// server, Chromium's driver or the gazetteer, and starts in a fraction of the time.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => { const m = await import('./commands/validate.ts'); return { usage: m.usage, run: m.validate }; },
+  init: async () => { const m = await import('./commands/init.ts'); return { usage: m.usage, run: m.init }; },
+  log: async () => { const m = await import('./commands/log.ts'); return { usage: m.usage, run: m.log }; },
+  record: async () => { const m = await import('./commands/record.ts'); return { usage: m.usage, run: m.record }; },
+  plan: async () => { const m = await import('./commands/plan.ts'); return { usage: m.usage, run: m.plan }; },
+  verify: async () => { const m = await import('./commands/verify.ts'); return { usage: m.usage, run: m.verify }; },
+  state: async () => { const m = await import('./commands/state.ts'); return { usage: m.usage, run: m.state }; },
+  advance: async () => { const m = await import('./commands/advance.ts'); return { usage: m.usage, run: m.advance }; },
+  replay: async () => { const m = await import('./commands/replay.ts'); return { usage: m.usage, run: m.replay }; },
+  whatif: async () => { const m = await import('./commands/whatif.ts'); return { usage: m.usage, run: m.whatif }; },
+  backups: async () => { const m = await import('./commands/whatif.ts'); return { usage: '', run: m.backups }; },
+  serve: async () => { const m = await import('./commands/serve.ts'); return { usage: m.usage, run: m.serve }; },
+  start: async () => { const m = await import('./commands/serve.ts'); return { usage: '', run: m.start }; },
+  user: async () => { const m = await import('./commands/user.ts'); return { usage: m.usage, run: m.user }; },
+  ingest: async () => { const m = await import('./commands/ingest.ts'); return { usage: m.usage, run: m.ingest }; },
+  report: async () => { const m = await import('./commands/report.ts'); return { usage: m.usage, run: m.report }; },
+  backup: async () => { const m = await import('./commands/backup.ts'); return { usage: m.usage, run: m.backup }; },
+  restore: async () => { const m = await import('./commands/backup.ts'); return { usage: '', run: m.restore }; },
 };
 
-export function helpText(): string {
+export async function helpText(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return [
     'drawdown — plan and run the withdrawal of a peacekeeping mission',
     '',
-    ...Object.values(COMMANDS).filter((c) => c.usage).map((c) => c.usage),
+    ...commands.filter((c) => c.usage).map((c) => c.usage),
     '',
     'Every command takes --format json for machine output on stdout; messages go to stderr.',
-    'The store is --db FILE, else $DRAWDOWN_DB, else ./data/drawdown.db.',
+    'The store is --db FILE (or a postgres:// URL), else $DRAWDOWN_DATABASE_URL or $DRAWDOWN_DB, else ./data/drawdown.db.',
   ].join('\n');
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(helpText());
+    io.err(await helpText());
     return 2;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    io.out(await helpText());
     return 0;
   }
-  const command = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) {
+    if (!load) {
       const known = Object.keys(COMMANDS);
       throw new DrawdownError('DRW_USAGE', `unknown command "${name}" (commands: ${known.join(', ')})`);
     }
-    return await command.run(rest, io);
+    return await (await load()).run(rest, io);
   } catch (e) {
     return report(e, io);
   }
