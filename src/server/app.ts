@@ -34,7 +34,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   if (options.webDir !== undefined && !existsSync(join(options.webDir, 'index.html'))) {
     throw new DrawdownError('DRW_USAGE', `buildServer: ${options.webDir} holds no index.html (build the web app with \`npm run build\`)`);
   }
-  const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), signInFailures: new Map(), readCache: new ReadCache(), now: options.now ?? (() => new Date()) };
+  const services: Services = { store: options.store, planner: options.planner, jobs: new Map<string, Job>(), readCache: new ReadCache(), now: options.now ?? (() => new Date()) };
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: false,

@@ -14,8 +14,6 @@ export type Services = {
   planner?: Planner;
   /** Background jobs (re-plans): progress and result by id. */
   jobs: Map<string, Job>;
-  /** Recent failed sign-ins by address and by address|name: the rate limit's memory, per server. */
-  signInFailures: Map<string, number[]>;
   /** Answers of cacheable read routes, by query, clearance and mission version. */
   readCache: ReadCache;
   now: () => Date;

@@ -73,6 +73,20 @@ export class AccessStore {
     };
   }
 
+  /** Failed sign-ins since `since` (an ISO time): from this address for this name, and from this address for any. */
+  async signInFailures(address: string, name: string, since: string): Promise<{ forName: number; forAddress: number }> {
+    const rows = await this.db.selectFrom('sign_in_failures').select('user_name').where('address', '=', address).where('at', '>', since).execute();
+    return { forName: rows.filter((r) => r.user_name === name).length, forAddress: rows.length };
+  }
+
+  /** Notes a failed sign-in at `at`, and forgets those older than `forgetBefore` (ISO times, the server's clock). */
+  async failSignIn(address: string, name: string, at: string, forgetBefore: string): Promise<void> {
+    await this.conn.writeTransaction(async (trx) => {
+      await trx.deleteFrom('sign_in_failures').where('at', '<', forgetBefore).execute();
+      await trx.insertInto('sign_in_failures').values({ at, address, user_name: name }).execute();
+    });
+  }
+
   async endSession(id: string): Promise<void> {
     await this.conn.writeTransaction((trx) => trx.deleteFrom('sessions').where('id', '=', id).execute());
   }

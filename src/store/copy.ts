@@ -6,7 +6,7 @@ import { DrawdownError } from '../domain/errors.ts';
 import type { Tables } from './tables.ts';
 import type { ChainReport, MissionStore } from './store.ts';
 
-/** Copied in this order (a mission before its log). Sessions are not: they are bearer secrets, and a restored store's users sign in again. */
+/** Copied in this order (a mission before its log). Sessions are not: they are bearer secrets, and a restored store's users sign in again; nor are failed sign-ins. */
 const TABLES = ['mission', 'log', 'plans', 'users', 'audit', 'proposals', 'candidates', 'reports'] as const;
 type TableName = (typeof TABLES)[number];
 
@@ -53,7 +53,7 @@ export async function copyMission(from: MissionStore, to: MissionStore, options:
   await conn.writeTransaction(async (trx) => {
     if (existing) {
       await conn.clearLog(trx);
-      for (const t of [...TABLES.filter((x) => x !== 'log'), 'sessions' as const]) await trx.deleteFrom(t).execute();
+      for (const t of [...TABLES.filter((x) => x !== 'log'), 'sessions' as const, 'sign_in_failures' as const]) await trx.deleteFrom(t).execute();
     }
     for (const t of TABLES) {
       const rows = snapshot[t].map((r) => normalise(t, r));

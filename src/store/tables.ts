@@ -107,6 +107,13 @@ export interface ReportsTable {
   file: Buffer;
   created_at: string;
 }
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  at: string;
+  address: string;
+  user_name: string;
+}
+
 export type AuditRow = Selectable<AuditTable>;
 export type ProposalRow = Selectable<ProposalsTable>;
 
@@ -120,4 +127,5 @@ export interface Tables {
   proposals: ProposalsTable;
   candidates: CandidatesTable;
   reports: ReportsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -4,21 +4,17 @@
 import { z } from 'zod';
 import { DrawdownError } from '../../domain/errors.ts';
 import { verifyPassword } from '../passwords.ts';
-import { route } from '../route.ts';
+import { type Ctx, route } from '../route.ts';
 import { token } from './admin.ts';
 
 export const SESSION_HOURS = 8;
 export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 
-/** Too many failed sign-ins from this address for this name (or for any name) lately. */
-function limited(failures: Map<string, number[]>, ip: string, name: string, now: number): boolean {
-  const since = now - SIGN_IN_LIMIT.windowMinutes * 60_000;
-  const recent = (k: string) => (failures.get(k) ?? []).filter((t) => t > since);
-  return recent(`${ip}|${name}`).length >= SIGN_IN_LIMIT.failures || recent(ip).length >= SIGN_IN_LIMIT.failures * 4;
-}
-
-function fail(failures: Map<string, number[]>, ip: string, name: string, now: number): void {
-  for (const k of [`${ip}|${name}`, ip]) failures.set(k, [...(failures.get(k) ?? []).slice(-50), now]);
+/** Too many failed sign-ins from this address for this name (or for any name) lately, counted across every server process. */
+async function limited(ctx: Ctx, name: string, now: number): Promise<boolean> {
+  const since = new Date(now - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString();
+  const n = await ctx.services.store.access.signInFailures(ctx.ip, name, since);
+  return n.forName >= SIGN_IN_LIMIT.failures || n.forAddress >= SIGN_IN_LIMIT.failures * 4;
 }
 
 export const sessionRoutes = [
@@ -27,11 +23,11 @@ export const sessionRoutes = [
     body: z.strictObject({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) }),
     async handler(ctx) {
       const now = ctx.services.now().getTime();
-      if (limited(ctx.services.signInFailures, ctx.ip, ctx.body.name, now)) throw new DrawdownError('DRW_RATE_LIMITED', 'too many failed sign-ins; try again later');
+      if (await limited(ctx, ctx.body.name, now)) throw new DrawdownError('DRW_RATE_LIMITED', 'too many failed sign-ins; try again later');
       const user = await ctx.services.store.access.user(ctx.body.name);
       const ok = user !== undefined && !user.disabled && (await verifyPassword(ctx.body.password, user.password_hash));
       if (!ok || !user) {
-        fail(ctx.services.signInFailures, ctx.ip, ctx.body.name, now);
+        await ctx.services.store.access.failSignIn(ctx.ip, ctx.body.name, new Date(now).toISOString(), new Date(now - SIGN_IN_LIMIT.windowMinutes * 60_000).toISOString());
         throw new DrawdownError('DRW_SIGN_IN_FAILED', 'wrong name or password, or the account is disabled');
       }
       const id = token();

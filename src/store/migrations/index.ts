@@ -8,9 +8,10 @@ import * as m0002 from './0002_plans.ts';
 import * as m0003 from './0003_access.ts';
 import * as m0004 from './0004_review.ts';
 import * as m0005 from './0005_reports.ts';
+import * as m0006 from './0006_sign_in_failures.ts';
 
 type Step = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
-const STEPS: Record<string, Step> = { '0001_initial': m0001, '0002_plans': m0002, '0003_access': m0003, '0004_review': m0004, '0005_reports': m0005 };
+const STEPS: Record<string, Step> = { '0001_initial': m0001, '0002_plans': m0002, '0003_access': m0003, '0004_review': m0004, '0005_reports': m0005, '0006_sign_in_failures': m0006 };
 
 export const LATEST_MIGRATION = Object.keys(STEPS).sort().at(-1)!;
 
