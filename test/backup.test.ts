@@ -25,7 +25,7 @@ describe.each(DIALECTS)('backup of a %s store', (dialect) => {
   it('is consistent while a writer appends, and restores into either dialect', async () => {
     const { store, target } = await missionStore(dialect);
     await store.close();
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/append-worker.ts', target, 'writer', '150'], { stdio: 'ignore' });
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'test/support/append-worker.ts', target, 'writer', '80'], { stdio: 'ignore' });
     const done = new Promise<number>((resolve) => writer.on('exit', (c) => resolve(c ?? -1)));
     // Wait until the writer is under way, so the backup overlaps its appends.
     for (let i = 0; i < 200 && (await logOf(target)).length < 10; i += 1) await new Promise((r) => setTimeout(r, 50));
