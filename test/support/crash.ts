@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../../src/server/passwords.ts';
 import { openStore } from '../../src/store/store.ts';
+import { mulberry32 } from '../../bench/generate.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/drawdown.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,18 +40,6 @@ export type CrashResult = {
   seconds: number;
 };
 
-/** A small, seeded generator (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function prepareCrashStore(target: string): Promise<void> {
   const store = await openStore(target, { mustExist: true });
   try {
@@ -62,7 +51,8 @@ export async function prepareCrashStore(target: string): Promise<void> {
 
 export async function crashRounds(o: CrashOptions): Promise<CrashResult> {
   const started = Date.now();
-  const rnd = random(o.seed ?? 1);
+  // Seeded, so a failing run can be repeated.
+  const rnd = mulberry32(o.seed ?? 1);
   const writers = o.writers ?? 4;
   const maxRunMs = o.maxRunMs ?? 1500;
   const result: CrashResult = { kills: 0, duringStartup: 0, acknowledged: 0, unacknowledgedPresent: 0, lost: [], broken: [], seconds: 0 };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DrawdownError } from '../../domain/errors.ts';
 import type { StoreConnection } from '../dialect.ts';
 import type { Tables } from '../tables.ts';
+import { inTransaction } from './transaction.ts';
 
 // One key for the store-wide write lock (pg_advisory_xact_lock): every write transaction takes it
 // first, as SQLite's BEGIN IMMEDIATE does, so the log's head is read and extended by one writer
@@ -38,33 +39,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     dialect: 'postgres',
     location,
     db,
-    writeTransaction(fn) {
-      return db.connection().execute(async (c) => {
-        try {
-          // One round trip: without parameters, pg sends both statements as one simple query.
-          await sql.raw(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`).execute(c);
-          const result = await fn(c);
-          await sql`COMMIT`.execute(c);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(c).catch(() => undefined);
-          throw e;
-        }
-      });
-    },
-    readSnapshot(fn) {
-      return db.connection().execute(async (c) => {
-        await sql`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(c);
-        try {
-          const result = await fn(c);
-          await sql`COMMIT`.execute(c);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(c).catch(() => undefined);
-          throw e;
-        }
-      });
-    },
+    // One round trip: without parameters, pg sends both statements as one simple query.
+    writeTransaction: (fn) => inTransaction(db, `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, fn),
+    readSnapshot: (fn) => inTransaction(db, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn),
     async clearLog(trx) {
       // The append-only trigger lets a delete through only when this transaction says so.
       await sql`SET LOCAL drawdown.clearing_log = 'on'`.execute(trx);

@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { DrawdownError } from '../../domain/errors.ts';
 import type { StoreConnection } from '../dialect.ts';
 import type { Tables } from '../tables.ts';
+import { inTransaction } from './transaction.ts';
 
 export type SqliteOptions = {
   /** Refuse to create the file: for commands that only read an existing store. */
@@ -34,34 +35,10 @@ export function openSqlite(file: string, options: SqliteOptions): StoreConnectio
     dialect: 'sqlite',
     location: file,
     db,
-    writeTransaction(fn) {
-      return db.connection().execute(async (c) => {
-        await sql`BEGIN IMMEDIATE`.execute(c);
-        try {
-          const result = await fn(c);
-          await sql`COMMIT`.execute(c);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(c);
-          throw e;
-        }
-      });
-    },
-    readSnapshot(fn) {
-      // In WAL mode a read transaction sees the database as of its first read, whatever writers
-      // in other processes commit meanwhile.
-      return db.connection().execute(async (c) => {
-        await sql`BEGIN DEFERRED`.execute(c);
-        try {
-          const result = await fn(c);
-          await sql`COMMIT`.execute(c);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(c);
-          throw e;
-        }
-      });
-    },
+    writeTransaction: (fn) => inTransaction(db, 'BEGIN IMMEDIATE', fn),
+    // In WAL mode a read transaction sees the database as of its first read, whatever writers
+    // in other processes commit meanwhile.
+    readSnapshot: (fn) => inTransaction(db, 'BEGIN DEFERRED', fn),
     // INTEGER PRIMARY KEY takes max(id) + 1 by itself.
     resetIds: async () => undefined,
     async clearLog(trx) {
