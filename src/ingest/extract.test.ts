@@ -123,6 +123,26 @@ describe('general rules of place and day', () => {
     expect(brief('The last troops left the camp at Gossi on Tuesday and arrived in Gao on Wednesday after the mission closed its camp in the town.')).toContainEqual(['site_status', '2023-11-07', 'Gossi']);
   });
 
+  it('reads datelines in several forms, after a heading too, as where and when the story was filed', () => {
+    expect(brief('PRESS RELEASE\nA camp changes hands\n\nGossi, 10 November 2023 – The mission on Wednesday handed over its camp to the governor.')).toEqual([['site_status', '2023-11-08', 'Gossi']]);
+    expect(brief('HOMBORI – 10 November 2023 – The mission on Wednesday gave four generators to the health centre. The gift followed UN rules.')).toEqual([['disposal', '2023-11-08', 'Hombori']]);
+    expect(brief('NIAMEY/GOSSI, Nov 10 (AFP) - Customs officers have been holding ten trucks of UN equipment since Monday.')).toEqual([['restriction', '2023-11-06', 'Gossi']]);
+  });
+
+  it('dates "on the same occasion" by the event told just before', () => {
+    expect(brief('Peacekeepers handed their camp at Gossi to the prefect on Tuesday. The last troops left by road on Thursday. On the same occasion as the handover, generators were donated to the town hall.')).toContainEqual(['disposal', '2023-11-09', 'Gossi']);
+    expect(brief('The mission handed its camp at Gossi to the prefect on Tuesday. On that occasion, ten tents and two generators were donated to the school.')).toContainEqual(['disposal', '2023-11-07', 'Gossi']);
+  });
+
+  it('puts an event at a reference point when the story focus is not that far from it, and a refused flight where it was going', () => {
+    // Gossi lies some 70 km from Hombori: "70 km from Gossi" may be the focus, "250 km north of Gossi" is not.
+    const near = read('A mine hit a UN truck in Hombori on Monday. On Tuesday another device went off about 70 km from Gossi, wounding two soldiers.', '2023-11-10').filter((c) => c.kind === 'incident');
+    expect(near.map((c) => c.location?.name)).toEqual(['Hombori', 'Hombori']);
+    const far = read('A mine hit a UN truck in Hombori on Monday. On Tuesday another device went off about 250 km north of Gossi, wounding two soldiers.', '2023-11-10').filter((c) => c.kind === 'incident');
+    expect(far.map((c) => c.location?.name)).toEqual(['Hombori', 'Gossi']);
+    expect(brief('A mine hit a UN truck near Hombori on Monday. The wounded stayed with the column after a request to fly them to Gossi was refused on Tuesday.')).toContainEqual(['restriction', '2023-11-07', 'Gossi']);
+  });
+
   it('sets apart as background what is told without a day or more than ten days back', () => {
     expect(kinds('In September, peacekeepers left the camp at Gossi.', '2023-11-10')).toEqual(['background']);
     expect(kinds('Peacekeepers left the camp at Gossi on 12 October.', '2023-11-10')).toEqual(['background']);

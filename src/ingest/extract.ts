@@ -47,16 +47,37 @@ function isBackground(sentence: string, published: string): boolean {
  * A wire dateline ("GAO, Mali (AFP) — ", "BAMAKO, Nov 15 - ", "NOTE TO CORRESPONDENTS - "): where
  * and when the story was filed, not where or when it happened.
  */
-const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' .-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/;
+const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/;
+/** A press release's dateline: a place in ordinary case, then a full date ("Mopti, 10 December 2023 – "). */
+const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}\s+[—–-]+\s+/;
+/** Where a dateline is: at the start, or after a heading of a line or two ("PRESS RELEASE", a title). */
+function findDateline(text: string): { start: number; match: RegExpExecArray } | null {
+  let start = 0;
+  for (let line = 0; line < 3 && start < text.length; line += 1) {
+    const rest = text.slice(start);
+    const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' .-]+,/.test(rest) ? DATELINE.exec(rest) : null);
+    if (m) return { start, match: m };
+    const next = text.indexOf('\n', start);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  return null;
+}
+
+/** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
+const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?day)\b/i;
 
 export function extract(text: string, o: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
   let lastDate: string | null = null;
   let lastPlaces: Place[] = [];
-  const dateline = DATELINE.exec(text);
-  if (dateline) {
-    lastPlaces = placesIn(o.gazetteer, dateline[1]!.charAt(0) + dateline[1]!.slice(1).toLowerCase()).map(strip);
-    text = text.slice(dateline[0].length);
+  const found0 = findDateline(text);
+  if (found0) {
+    const dateline = found0.match;
+    // "NIAMEY/BAMAKO": the last of several is where the story was filed from.
+    const filed = dateline[1]!.split('/').pop()!.trim();
+    lastPlaces = placesIn(o.gazetteer, filed.charAt(0) + filed.slice(1).toLowerCase()).map(strip);
+    text = text.slice(0, found0.start) + text.slice(found0.start + dateline[0].length);
   }
   const all = sentences(text).map((sentence) => {
     const t = fold(sentence);
@@ -79,7 +100,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event,
     // unless nothing better does: the story's focus first, then the reference, then what follows.
     const references = found.filter((f) => f.reference);
-    lastPlaces = focusPlace ? [focusPlace] : references.length > 0 ? references.map(strip) : ahead ? [strip(ahead)] : datelinePlaces;
+    // The focus stands for "the camp, 57 km east of Timbuktu" only if it lies about that far from the reference; "a blast 120 km north of Gao" is elsewhere.
+    const fits = (p: Place) => references.every((r) => { const d = statedDistance(t, r.index); return d === null || Math.abs(km(p, r) - d) <= Math.max(25, d / 2); });
+    lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : ahead ? [strip(ahead)] : datelinePlaces;
     if (background) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
         const year = Math.min(...yearsIn(sentence).filter((y) => y <= Number(o.published.slice(0, 4))), Number(o.published.slice(0, 4)) - 1);
@@ -87,7 +110,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       }
       continue;
     }
-    const sentenceDate = resolved?.date ?? focusDate ?? lastDate ?? o.published;
+    const sentenceDate = resolved?.date ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? focusDate ?? lastDate ?? o.published;
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !resolved.since) lastDate = resolved.date;
     const located = found.filter((f) => !f.reference && !f.weak);
@@ -128,6 +151,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       let here = located.filter((f) => !f.destination);
       if (r.kind !== 'movement' && here.some((f) => !f.origin)) here = here.filter((f) => !f.origin);
       let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
+      // "A request to fly them to Gao was turned down": a refused flight is restricted where it was going, when the sentence names no place it is in.
+      const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,25}$/.test(t.slice(Math.max(0, f.index - 40), f.index)));
+      if (r.kind === 'restriction' && here.length === 0 && flownTo) location = strip(flownTo);
       let from: Place | null = null;
       let to: Place | null = null;
       if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison)));
@@ -189,6 +215,14 @@ function weigh(t: string, found: Found[]): Weighed[] {
 /** The place that best locates a sentence's event: a place it is in, then a reference point, then a road's end. */
 function primary(found: Weighed[]): Weighed | null {
   return found.find((f) => !f.reference && !f.weak && !f.destination) ?? found.find((f) => !f.reference && !f.weak) ?? found.find((f) => f.reference) ?? found.find((f) => f.weak && !f.comparison) ?? null;
+}
+
+/** The distance a sentence states just before a reference point ("120 kilometers (75 miles) north of Gao"), in km. */
+function statedDistance(t: string, at: number): number | null {
+  const m = /(\d[\d,.]*)\s*(km|kilometres|kilometers|miles)\b[^\d]{0,40}$/.exec(t.slice(Math.max(0, at - 60), at));
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return Number.isFinite(n) ? (m[2] === 'miles' ? n * 1.609 : n) : null;
 }
 
 function strip(p: Place & { index?: number }): Place {

@@ -76,5 +76,41 @@ describe('clause-scoped reading', () => {
 
   it('reads hand-overs of goods to local bodies as disposals', () => {
     expect(readSentence('on monday the mission handed ten generators to the town hall of gossi.')).toEqual([expect.objectContaining({ kind: 'disposal', detail: 'hand_over' })]);
+    // A list of goods, commas and all.
+    expect(kinds('On Monday the mission handed over six tents, two generators and some beds to the school of Gossi.')).toEqual(['disposal']);
+    // What the rules allow is no event.
+    expect(kinds('The regulations allow unneeded vehicles to be donated to local councils.')).toEqual([]);
+  });
+
+  it('reads an explosion told without naming the weapon, and not a count of them over a journey', () => {
+    expect(readSentence('a second device went off beside a water truck near hombori on monday.')[0]).toMatchObject({ kind: 'incident', sub_event_type: 'Remote explosive/landmine/IED' });
+    expect(readSentence('the blast, on monday about 30 km from hombori, wounded three soldiers.')[0]).toMatchObject({ kind: 'incident', sub_event_type: 'Remote explosive/landmine/IED' });
+    expect(kinds('The column struck five mines on the way, and nine soldiers were hurt.')).toEqual([]);
+    expect(kinds('Since leaving Hombori, the column has hit three explosive devices.')).toEqual([]);
+    expect(kinds('Over the four-day trip, the trucks ran over two mines.')).toEqual([]);
+    // One device on a named day is one event.
+    expect(kinds('On Monday the column struck two mines on the way to Gossi.')).toEqual(['incident']);
+  });
+
+  it('takes control of a town for a capture, but not a coup for one, and a notorious road for no event', () => {
+    expect(readSentence('the army said on monday it had taken control of hombori.')[0]).toMatchObject({ kind: 'incident', event_type: 'Battles', sub_event_type: 'Government regains territory' });
+    expect(kinds('Officers seized power in a coup on Monday.')).toEqual([]);
+    expect(kinds('The track to Gossi is notorious for ambushes by bandits.')).toEqual([]);
+    expect(kinds('The Hombori area is known for attacks on trucks.')).toEqual([]);
+  });
+
+  it('reads a base handed over in a town to a civilian authority, and keeps "five days after" as one clause', () => {
+    expect(readSentence('the peacekeepers handed their camp in the small town to the prefect on monday.')).toEqual([expect.objectContaining({ kind: 'site_status', detail: 'prefect' })]);
+    const t = 'the trucks reached gao on friday, five days after the soldiers left hombori';
+    expect(t.slice(clauseAt(t, t.indexOf('left')).start, clauseAt(t, t.indexOf('left')).end)).toBe(', five days after the soldiers left hombori');
+  });
+
+  it('reads trucks held at a border as a restriction, and its lifting or a breakdown as none', () => {
+    expect(kinds('Customs at the border have been holding twelve lorries of UN equipment since Monday.')).toEqual(['restriction']);
+    expect(kinds('Twenty trucks were held at the border post for four days.')).toEqual(['restriction']);
+    expect(kinds('The mission is holding talks with the authorities.')).toEqual([]);
+    expect(kinds('Customs released the twelve tankers held in Gossi on Monday.')).toEqual([]);
+    expect(kinds('The trucks were at last allowed to leave Gossi on Monday, weeks after they were blocked.')).toEqual([]);
+    expect(kinds('The soldiers were stranded near Gossi after two trucks broke down.')).toEqual([]);
   });
 });

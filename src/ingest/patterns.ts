@@ -23,7 +23,7 @@ export type Reading = {
 const has = (t: string, re: RegExp) => re.test(t);
 // "could not be moved" states a fact; "could be attacked" does not; nor does what "must" or "is
 // preparing to" happen, or what will happen "in the coming weeks".
-const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to)\b/;
+const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|(allows?|permits?|enables?) ([\w-]+ ){0,4}to be|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to)\b/;
 // "Earlier than planned", "as expected": a comparison with the plan, not a plan.
 const NOT_A_PLAN = /\b(than|as) (had been |was |were )?(planned|expected|scheduled|foreseen|announced)\b/g;
 // Words that deny the verb after them: "had not been handed over", "can be neither sold nor given".
@@ -35,7 +35,7 @@ const NEGATION = /\b(not|never|no longer|neither|nor|cannot|without)\b[^,;:]{0,2
  */
 export function clauses(t: string): { start: number; end: number }[] {
   const cuts = [0];
-  for (const m of t.matchAll(/[,;:()\u2014\u2013]|\s-\s|(?<!\b(days?|hours?|weeks?|shortly|soon|just|right|long|even|as well|such))\s(?=(but|while|whereas|although|though|as|after|before|when|because|raising|prompting|adding|saying|ending|leaving|(a|one|two|three|four|five|several|\d+|the) (days?|hours?|weeks?) (after|before|later|earlier)|(shortly|soon|just|right|hours|days|minutes) (after|before))\s)/g)) cuts.push(m.index! + (m[0].trim() === '' ? 1 : 0));
+  for (const m of t.matchAll(/[,;:()\u2014\u2013]|\s-\s|(?<!\b(days?|hours?|weeks?|shortly|soon|just|right|long|even|as well|such|a|one|two|three|four|five|six|seven|several|few|\d+))\s(?=(but|while|whereas|although|though|as|after|before|when|because|raising|prompting|adding|saying|ending|leaving|(a|one|two|three|four|five|several|\d+|the) (days?|hours?|weeks?) (after|before|later|earlier)|(shortly|soon|just|right|hours|days|minutes) (after|before))\s)/g)) cuts.push(m.index! + (m[0].trim() === '' ? 1 : 0));
   cuts.push(t.length);
   // A comma then a subordinating word is one cut: ", a day after …".
   for (let i = cuts.length - 2; i > 0; i -= 1) if (cuts[i + 1]! - cuts[i]! <= 2 && /^[\s,;:]*$/.test(t.slice(cuts[i]!, cuts[i + 1]!))) cuts.splice(i + 1, 1);
@@ -75,7 +75,7 @@ function factual(t: string, at: number, negatable = true): boolean {
 }
 
 // "Flights are routinely refused", "several times in recent days": a pattern of events, not one event.
-const HABITUAL = /\b(routinely|regularly|repeatedly|often|frequently|systematically|usually|every (day|week|time|night)|each (day|week|time)|in recent (days|weeks|months)|for (weeks|months|years)|several times|on several occasions)\b/;
+const HABITUAL = /\b(notorious for|known for|infamous for|prone to|(is|are) (frequently |often )?(the )?scene of|routinely|regularly|repeatedly|often|frequently|systematically|usually|every (day|week|time|night)|each (day|week|time)|in recent (days|weeks|months)|for (weeks|months|years)|several times|on several occasions)\b/;
 
 // "After the attack", "since this ambush": an event the story has told, named by a definite noun, not told again.
 const RECALLED = /\b(after|since|following|in the wake of|because of|despite|during)\s+(the|this|that|these|those|its|their)\s+([\w-]+\s+)?$/;
@@ -168,10 +168,13 @@ export function readSentence(t: string): Reading[] {
   let incident: Reading | undefined;
   let m: RegExpExecArray | null;
   if (has(t, /\b(ieds?|improvised explosive|explosive devices?|landmines?|land mines?|roadside bombs?|mines?)\b/) && (m = firstFact(t, /\b(hit|hits|struck|strikes|exploded|explosions?|detonat\w*|blasts?|ran over|went off|gone off|go off|goes off|triggered)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.9 };
+  // "Another device went off under a truck", "the blast injured 22 of them": an explosion told without naming the weapon.
+  else if ((m = firstFact(t, /\b(devices?|bombs?|charges?) (went off|exploded|detonated)\b|\b(blasts?|explosions?)\b[^.;:]{0,80}?\b(killed|injured|wounded|hurt|damaged)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.8 };
   else if ((m = firstFact(t, /\bsuicide (bomb|attack|car)\w*/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', at: m.index, strength: 0.9 };
   else if ((m = firstFact(t, /\b(drone strikes?|air ?strikes?|airstrikes?)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', at: m.index, strength: 0.85 };
   else if (has(t, /\b(shell(s|ed|ing)?|mortars?|rockets?|artillery|rpgs?|indirect fire)\b/) && (m = firstFact(t, /\b(fired|fire|hit|struck|landed|attack\w*|shell\w*|targeted|rained)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', at: m.index, strength: 0.85 };
-  else if (!actors.some((a) => a.name === 'Customs of Mali') && (m = firstFact(t, /\b(seized|captured|took control of|overran|overrun|recaptured|retook|regained control)\b/))) {
+  // "Soldiers seized power in a coup" takes no ground.
+  else if (!actors.some((a) => a.name === 'Customs of Mali') && (m = firstFact(t, /\b(seized|captured|(took|taken|takes|taking|seized|gained|assumed) (full )?control of|overran|overrun|recaptured|retook|regained control)\b(?! power\b)/))) {
     const state = actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
     incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', at: m.index, strength: 0.75 };
   } else if (!occupied && !mission && has(t, /\b(camp|base|town)\b/) && (m = firstFact(t, /\b(moved into|took over|occupied|settled in)\b/))) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', at: m.index, strength: 0.7 };
@@ -185,6 +188,8 @@ export function readSentence(t: string): Reading[] {
     const onCivilians = has(t, VICTIM_CIVILIANS);
     incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.7 };
   }
+  // "The convoy hit six devices on the way": a count of events over a journey, with no day of its own, sums up; it is not one event.
+  if (incident && new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`).test(t) && JOURNEY.test(t) && !DAY.test(t)) incident = undefined;
   // A convoy attacked on its way is an incident; it is also a movement only if the sentence says it left.
   if (incident && movement && !DEPARTURE.test(t.slice(movement.at!, movement.at! + 20))) out.splice(out.indexOf(movement), 1);
   if (incident && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
@@ -196,7 +201,7 @@ export function readSentence(t: string): Reading[] {
   }
 
   // Restrictions by the host state: permits refused, imports or fuel blocked, patrols forbidden, trucks held.
-  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|stranded|grounded|rejected|suspended|halted|stopped|revoked|(has|have) (still )?yet to (authori[sz]e|approve|grant|clear|allow)|still (waiting|awaiting)|turned back|confiscated|closed (its |the )?airspace|refused to (grant|authori[sz]e|allow|let|clear)|interrupt(ed|ing)?|(lack|absence) of ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|did not (receive|get|obtain) ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|cancell?ed for lack of|(ordered|instructed|told) ([\w-]+ ){0,4}to ([\w-]+ )?(stop|halt|suspend|interrupt|block|refuse|ban|seize))\b/;
+  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|(been |are |is |were |was |kept )?holding (back |up )?([\w-]+ ){0,3}(trucks|lorries|tankers|containers|cargo|shipments|convoys?|vehicles)|held at (the )?([\w-]+ ){0,2}(border|post|port|checkpoint)|stranded|grounded|rejected|suspended|halted|stopped|revoked|(has|have) (still )?yet to (authori[sz]e|approve|grant|clear|allow)|still (waiting|awaiting)|turned back|confiscated|closed (its |the )?airspace|refused to (grant|authori[sz]e|allow|let|clear)|interrupt(ed|ing)?|(lack|absence) of ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|did not (receive|get|obtain) ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|cancell?ed for lack of|(ordered|instructed|told) ([\w-]+ ){0,4}to ([\w-]+ )?(stop|halt|suspend|interrupt|block|refuse|ban|seize))\b/;
   const what = /\b(flights?|permits?|clearances?|authori[sz]ations?|overflights?|airspace|helicopters?|aircraft|airlifts?|drones?|imports?|fuel|customs|patrols?|trucks|lorries|convoys?|movements?|visas?|staff|personnel|requests?|tankers?|cargo|shipments?)\b/;
   const byArmedGroup = actors.some((a) => ['Rebel group', 'Political militia', 'Protesters'].includes(a.type)) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali');
   let refusal = has(t, what) && !byArmedGroup ? firstFact(t, refused, false) : null;
@@ -205,7 +210,12 @@ export function readSentence(t: string): Reading[] {
   // "The mission denied reports that…" denies a claim; "the mission suspended its patrols" restricts itself.
   if (refusal && /^den/.test(refusal[0]) && /^\w+ (the |any |all )?(claims?|reports?|allegations?|accusations?|charges?|rumou?rs?|responsibility|involvement|that)\b/.test(t.slice(refusal.index))) refusal = null;
   // "Trucks stuck in the sand" are not held by anyone: stuck is a restriction only awaiting a permit or at a border.
-  if (refusal && /^stuck/.test(refusal[0]) && !/\b(authori[sz]\w*|permi\w*|clearance|customs|border|approval)\b/.test(t)) refusal = null;
+  if (refusal && /^(stuck|stranded)/.test(refusal[0]) && !/\b(authori[sz]\w*|permi\w*|clearance|customs|border|approval)\b/.test(t)) refusal = null;
+  // "The tankers held in Gao were released", "the trucks were finally allowed to leave, a month after they were blocked": the end of a restriction, told with its start.
+  if (refusal) {
+    const lifted = firstFact(t, LIFTED);
+    if (lifted && lifted.index < refusal.index) refusal = null;
+  }
   // "The convoy stopped overnight in Anefis", "flights were suspended after the attack": halted, stopped or suspended restrict only when the state does it.
   if (refusal && /^(halted|stopped|suspended)/.test(refusal[0]) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali' || a.name === 'Military Forces of Mali')) refusal = null;
   if (refusal && /^(suspended|halted|stopped|grounded|cancell?ed)/.test(refusal[0])) {
@@ -246,7 +256,11 @@ export function readSentence(t: string): Reading[] {
   return out;
 }
 
-const SITE = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base))|ceremony (to|marking|for) (close|closing|mark|hand|the closure|the handover)|hand(ed|ing|s)? (it|them) (over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces))/;
+const SITE = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises) (in|at) ([\w'-]+ ){1,4}?(over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces|fama)|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base))|ceremony (to|marking|for) (close|closing|mark|hand|the closure|the handover)|hand(ed|ing|s)? (it|them) (over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces))/;
+// A restriction ends: goods released, a ban lifted, trucks at last allowed to go.
+const LIFTED = /\b(released|lifted|unblocked|(finally|eventually|at last) (been )?(allowed|authori[sz]ed|cleared|permitted|granted)|(were|was|have been|has been) (finally |eventually )?(allowed|authori[sz]ed|cleared|permitted) to|resumed)\b/;
+// Over a whole journey: "on the way", "over the week-long journey", "since leaving Kidal".
+const JOURNEY = /\b(on the way|along the way|en route|over the ([\w-]+ )?(journey|trip|drive)|during the ([\w-]+ )?(journey|trip|drive)|since (leaving|it left|they left|its departure)|in all|in total|so far)\b/;
 // A clause that names a day: "on Tuesday", "yesterday", "31 October", "Oct. 31".
 const DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this morning|last night|overnight|\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)/;
 const MOVER = /\b(convoys?|airlift(ed)?|column|trucks|lorries|vehicles|troops|peacekeepers|contingent|blue helmets|personnel|soldiers|the last (elements|troops|peacekeepers|contingent)|units|battalion|police officers|flights?|aircraft|planes?|helicopters?)\b/;
@@ -258,4 +272,4 @@ const DEPART = /\b(left|leaves|departed|departs|set (off|out)|sets (off|out)|pul
 const HELD = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b|\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/;
 // "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
 const TALLY = /\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start|the withdrawal|the beginning)\b/;
-const DISPOSED = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(ed|ing)|dismantl(ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|(handed|gave|given) (over )?([\w-]+ ){0,4}(equipment|generators|vehicles|assets|furniture|supplies|tanks))\b/;
+const DISPOSED = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(ed|ing)|dismantl(ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|(handed|gave|given) (over )?([\w-]+,? ){0,6}(equipment|generators|vehicles|assets|furniture|supplies|tanks|units))\b/;
