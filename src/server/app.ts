@@ -106,16 +106,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       // The version is read before computing, so an entry is never older than its key.
       const version = signedIn?.version ?? (await services.store.version());
       const key = ReadCache.key(r.url, ctx.query, ctx.user.clearance, version.key);
-      let answer = services.readCache.get(key);
-      if (answer) {
-        for (const a of answer.audits) await ctx.audit(a.action, a.target, a.classification);
-      } else {
+      const { answer, computed } = await services.readCache.answer(key, async () => {
         const audits: AuditCall[] = [];
         const audit = ctx.audit;
         const result = await r.handler({ ...ctx, audit: (action, target, classification) => (audits.push({ action, target, classification }), audit(action, target, classification)) });
-        answer = { body: JSON.stringify(result), audits };
-        services.readCache.set(key, answer);
-      }
+        return { body: JSON.stringify(result), audits };
+      });
+      // A reader served a shared answer is audited for what it read, as the one who computed it was.
+      if (!computed) for (const a of answer.audits) await ctx.audit(a.action, a.target, a.classification);
       return reply.type('application/json; charset=utf-8').send(answer.body);
     }
     const result = await r.handler(ctx);

@@ -33,6 +33,21 @@ describe('the read cache', () => {
     await store.close();
   });
 
+  it('computes an answer once for readers who miss at the same moment, and again after a failure', async () => {
+    const cache = new ReadCache();
+    let runs = 0;
+    const compute = async () => {
+      runs += 1;
+      await new Promise((r) => setTimeout(r, 10));
+      return { body: `B${runs}`, audits: [] };
+    };
+    const all = await Promise.all([cache.answer('k', compute), cache.answer('k', compute), cache.answer('k', compute)]);
+    expect(runs).toBe(1);
+    expect(all.map((a) => [a.answer.body, a.computed])).toEqual([['B1', true], ['B1', false], ['B1', false]]);
+    await expect(cache.answer('f', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect((await cache.answer('f', compute)).answer.body).toBe('B2');
+  });
+
   it('forgets the least recently used answer when full', () => {
     const cache = new ReadCache(2);
     cache.set('a', { body: 'A', audits: [] });

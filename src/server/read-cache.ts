@@ -9,7 +9,27 @@ export type CachedAnswer = { body: string; audits: AuditCall[] };
 
 export class ReadCache {
   private readonly answers = new Map<string, CachedAnswer>();
+  // Answers being computed: right after a write many readers miss at once, and they wait for
+  // the one computation instead of each making its own.
+  private readonly pending = new Map<string, Promise<CachedAnswer>>();
   constructor(private readonly size = 128) {}
+
+  /** The answer for `key`: kept, being computed, or computed now by `compute`. */
+  async answer(key: string, compute: () => Promise<CachedAnswer>): Promise<{ answer: CachedAnswer; computed: boolean }> {
+    const kept = this.get(key);
+    if (kept) return { answer: kept, computed: false };
+    const inFlight = this.pending.get(key);
+    if (inFlight) return { answer: await inFlight, computed: false };
+    const made = compute();
+    this.pending.set(key, made);
+    try {
+      const answer = await made;
+      this.set(key, answer);
+      return { answer, computed: true };
+    } finally {
+      this.pending.delete(key);
+    }
+  }
 
   static key(url: string, query: unknown, clearance: Classification, version: string): string {
     return `${url}\u0000${JSON.stringify(query ?? {})}\u0000${clearance}\u0000${version}`;
