@@ -11,6 +11,7 @@ import { visible } from './mission.ts';
 import { recordLines } from '../../operations/record.ts';
 import { replan } from '../../operations/replan.ts';
 import { reevaluateBackups, saveBackup, whatIf } from '../../operations/whatif.ts';
+import { coalesced } from '../../operations/coalesce.ts';
 import { loadMission } from '../../operations/mission.ts';
 import { type Ctx, route, type Services } from '../route.ts';
 
@@ -23,8 +24,17 @@ async function record(ctx: Ctx, text: string): Promise<{ recorded: number; seq: 
   const written = await recordLines(ctx.services.store, text, 'body', ctx.user.name, {
     audit: (entries) => entries.map((w) => ({ user: ctx.user.name, action: 'write', target: `log #${w.seq} ${w.type}`, classification: w.event.classification ?? 'unclassified' })),
   });
-  void reevaluateBackups(ctx.services.store, { planner: ctx.services.planner }).catch(() => undefined);
+  void refreshBackups(ctx.services);
   return { recorded: written.length, seq: written.map((w) => w.seq) };
+}
+
+// Backup plans are re-made after every recorded event; under many writes, one re-making at a
+// time (and one more after it) rather than one per write.
+const refreshers = new WeakMap<Services, () => Promise<void>>();
+function refreshBackups(services: Services): Promise<void> {
+  let refresh = refreshers.get(services);
+  if (!refresh) refreshers.set(services, (refresh = coalesced(() => reevaluateBackups(services.store, { planner: services.planner }))));
+  return refresh();
 }
 
 export function startJob(services: Services, kind: string, work: (progress: (m: string) => void) => Promise<unknown>): { job: string } {
