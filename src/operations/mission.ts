@@ -47,7 +47,8 @@ export async function loadMission(store: MissionStore): Promise<Mission> {
   const clock = current?.asOf;
   const mission: Mission = { scenario, events, head, today: clock !== undefined && clock > recorded ? clock : recorded };
   const before = previous && folds.get(previous.mission);
-  if (before) {
+  if (before && entries.length === 0) folds.set(mission, before); // only the plan changed: the same fold
+  else if (before) {
     const extended = extendFold(before, entries.map((e) => ({ event: e.event, tag: e.seq })));
     if (extended) folds.set(mission, extended.checkpoint);
   }
