@@ -55,6 +55,13 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
   }
   if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
   if (/\b(yesterday|last night|overnight)\b/.test(s)) return { date: addDays(published, -1), precision: 'day', explicit: true };
+  // "Three days ago" is a day; "weeks ago", "a few days ago" are not.
+  const ago = /\b(?:(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|some|many|(?:a )?couple of) )?(days?|weeks?|months?|years?|fortnight) ago\b/.exec(s);
+  if (ago) {
+    const n = ago[1] === undefined ? -1 : /^\d/.test(ago[1]) ? Number(ago[1]) : ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].indexOf(ago[1]);
+    if (/^day/.test(ago[2]!) && n >= 0) return { date: addDays(published, -Math.max(1, n)), precision: 'day', explicit: true };
+    return { date: addDays(published, /^(week|fortnight)/.test(ago[2]!) ? -7 * Math.max(1, n) : -30), precision: /^year/.test(ago[2]!) ? 'year' : 'month', explicit: true };
+  }
   if (/\b(over|at|during) the weekend\b|\bthis weekend\b|\blast weekend\b/.test(s)) {
     let d = published;
     while (weekday(d) !== 6 || d === published) d = addDays(d, -1);

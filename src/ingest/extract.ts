@@ -93,6 +93,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // day is the first one the story gives to news, wherever it gives it: a headline or a lead
   // sentence without a day takes it.
   let focusPlace: Place | null = null;
+  // The places of the last sentence that named one: "The trucks remained blocked" is where they were.
+  let previousPlaces: Place[] = [];
+  const continuing = new WeakSet<Candidate>();
   const focusDate: string | null = all.find((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day' && !x.resolved.since)?.resolved?.date ?? null;
   for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
     let readings = read;
@@ -102,7 +105,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const references = found.filter((f) => f.reference);
     // The focus stands for "the camp, 57 km east of Timbuktu" only if it lies about that far from the reference; "a blast 120 km north of Gao" is elsewhere.
     const fits = (p: Place) => references.every((r) => { const d = statedDistance(t, r.index); return d === null || Math.abs(km(p, r) - d) <= Math.max(25, d / 2); });
-    lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : ahead ? [strip(ahead)] : datelinePlaces;
+    lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : previousPlaces.length > 0 ? previousPlaces : ahead ? [strip(ahead)] : datelinePlaces;
+    if (!background && found.some((f) => !f.reference && !f.weak)) previousPlaces = found.filter((f) => !f.reference && !f.weak).map(strip);
     if (background) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
         const year = Math.min(...yearsIn(sentence).filter((y) => y <= Number(o.published.slice(0, 4))), Number(o.published.slice(0, 4)) - 1);
@@ -119,6 +123,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const before = out.length;
     readings = readings.filter((r) => !r.requireDay || resolveDate(t.slice(...r.requireDay), o.published)?.precision === 'day');
     for (const r of readings) {
+      const made = out.length;
       // Each event is dated by its own clause when that clause gives a day ("… yesterday, a day after the authorities refused …").
       let date = sentenceDate;
       let precision = resolved?.precision ?? 'day';
@@ -128,6 +133,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         const offset = dayOffset(t.slice(c.start, c.end));
         // "since Sunday" dates the start of a restriction that goes on, and nothing else.
         if (own && own.precision === 'day' && (!own.since || r.kind === 'restriction')) ({ date, precision } = own);
+        // "Trucks left Gao weeks ago, officials said on Thursday": the clause's own vaguer time is the event's, not the saying's day.
+        else if (own && own.precision !== 'day' && !own.since) ({ date, precision } = own);
         else if (offset !== null) {
           const rest = resolveDate(main.slice(0, c.start) + main.slice(c.end), o.published);
           date = addDays(rest?.date ?? sentenceDate, offset);
@@ -178,6 +185,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         injured: r.injured ?? null,
         detail: r.detail ?? null,
       });
+      if (r.continuing && out.length > made) continuing.add(out[out.length - 1]!);
     }
     // The focus is where the first event told here happened (a convoy's origin, not where it went).
     if (readings.length > 0 && !focusPlace) {
@@ -186,7 +194,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       focusPlace = first && named.some((f) => f.name === first.name) ? first : named[0] ? strip(named[0]) : null;
     }
   }
-  return merge(out);
+  return merge(out, continuing);
 }
 
 /**
@@ -259,10 +267,12 @@ function blank(kind: Candidate['kind'], evidence: string, o: ExtractOptions, ove
  * sentences, and often types it differently as it goes ("gunmen ambushed the convoy, killing three
  * drivers"; "the trucks were attacked twice"): the first telling's type stands.
  */
-function merge(cs: Candidate[]): Candidate[] {
+function merge(cs: Candidate[], continuing: WeakSet<Candidate> = new WeakSet()): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cs) {
-    const same = out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'restriction' || x.detail === c.detail));
+    // A restriction still in force is the one told before at that place, whatever day this sentence gives.
+    const goesOn = continuing.has(c) ? out.find((x) => x.kind === 'restriction' && x.location && c.location && km(x.location, c.location) <= 25) : undefined;
+    const same = goesOn ?? out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'restriction' || x.detail === c.detail));
     if (!same) {
       out.push(c);
       continue;

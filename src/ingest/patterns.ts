@@ -17,17 +17,19 @@ export type Reading = {
   at?: number;
   /** A movement told in a relative clause ("the convoy that left Kidal on Tuesday") is news only when that clause dates it to a day: [start, end) of that clause. */
   requireDay?: [number, number];
+  /** A restriction told as going on ("the trucks were still blocked"): the same one as any told before at that place. */
+  continuing?: boolean;
   strength: number;
 };
 
 const has = (t: string, re: RegExp) => re.test(t);
 // "could not be moved" states a fact; "could be attacked" does not; nor does what "must" or "is
 // preparing to" happen, or what will happen "in the coming weeks".
-const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|(allows?|permits?|enables?) ([\w-]+ ){0,4}to be|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to)\b/;
+const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|(allows?|permits?|enables?) ([\w-]+ ){0,4}to be|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to(?! (the|a|an|its|their|his|her|this|that|these|those|security|insecurity|bad|heavy|poor|lack|technical|logistical|weather|rains?|sand|fuel|mechanical|safety|fighting|attacks?|threats?)\b)|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to|whether|unclear if)\b/;
 // "Earlier than planned", "as expected": a comparison with the plan, not a plan.
 const NOT_A_PLAN = /\b(than|as) (had been |was |were )?(planned|expected|scheduled|foreseen|announced)\b/g;
 // Words that deny the verb after them: "had not been handed over", "can be neither sold nor given".
-const NEGATION = /\b(not|never|no longer|neither|nor|cannot|without)\b[^,;:]{0,25}$/;
+const NEGATION = /\b(not|never|no longer|neither|nor|cannot|without|no)\b[^,;:]{0,25}$/;
 
 /**
  * The clauses of a sentence: split at punctuation and before subordinating words ("as", "after",
@@ -71,7 +73,9 @@ function factual(t: string, at: number, negatable = true): boolean {
   if (HYPOTHETICAL.test(text) || HABITUAL.test(text)) return false;
   // "The mission denied reports that it had sold trucks": what is denied did not happen.
   if (/\b(denied|denies|deny|dismissed|rejected|refuted)\s+(the\s+|any\s+)?((claims?|reports?|allegations?|accusations?|rumou?rs?)\s+)?(that|of)\b/.test(t.slice(0, at))) return false;
-  return !(negatable && NEGATION.test(t.slice(c.start, at)));
+  const negation = negatable ? NEGATION.exec(t.slice(c.start, at)) : null;
+  // "Equipment that could not be moved was destroyed": the negation ends with its relative clause.
+  return !(negation && !/\b\w+(ed|en|wn)\s+(was|were|is|are|has been|have been|had been)\s+$/.test(negation[0]));
 }
 
 // "Flights are routinely refused", "several times in recent days": a pattern of events, not one event.
@@ -90,8 +94,8 @@ function* matches(t: string, re: RegExp): Generator<RegExpExecArray> {
 }
 
 /** The first match of `re` whose clause states it as a fact, or null. */
-function firstFact(t: string, re: RegExp, negatable = true, nouns = false): RegExpExecArray | null {
-  for (const m of matches(t, re)) if (factual(t, m.index, negatable) && !(nouns && RECALLED.test(t.slice(Math.max(0, m.index - 40), m.index)))) return m;
+function firstFact(t: string, re: RegExp, negatable = true, nouns = false, skip?: (m: RegExpExecArray) => boolean): RegExpExecArray | null {
+  for (const m of matches(t, re)) if (!skip?.(m) && factual(t, m.index, negatable) && !(nouns && RECALLED.test(t.slice(Math.max(0, m.index - 40), m.index)))) return m;
   return null;
 }
 const VICTIM_CIVILIANS = /\b(civilians?|drivers?|contractors?|villagers|passengers|traders|residents)\b/;
@@ -142,7 +146,7 @@ export function readSentence(t: string): Reading[] {
       const c = clauseAt(t, m.index);
       const clause = t.slice(c.start, c.end);
       // "Some 1,096 peacekeepers have already left": a running total, unless the clause gives the day ("had left Kidal on 31 October").
-      if (!factual(t, m.index) || HELD.test(clause) || TALLY.test(clause) || (/\b(have|has|had) (already |now |so far )?$/.test(t.slice(c.start, m.index)) && !DAY.test(clause))) continue;
+      if (!factual(t, m.index) || NOT_MOVING.test(t.slice(m.index)) || /\b(number|total|tally|count|figure|toll)\b/.test(t.slice(c.start, m.index)) || HELD.test(clause) || TALLY.test(clause) || (/\b(have|has|had) (already |now |so far )?$/.test(t.slice(c.start, m.index)) && !DAY.test(clause)) || (/^left\b/.test(m[0]) && /\b(was|were|been|be|being|is|are)\s+(\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index)))) continue;
       const quantity: Record<string, Amount> = {};
       const trucks = count(t, 'trucks|lorries');
       const vehicles = count(t, 'vehicles|armoured vehicles|armored vehicles');
@@ -201,10 +205,10 @@ export function readSentence(t: string): Reading[] {
   }
 
   // Restrictions by the host state: permits refused, imports or fuel blocked, patrols forbidden, trucks held.
-  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|(been |are |is |were |was |kept )?holding (back |up )?([\w-]+ ){0,3}(trucks|lorries|tankers|containers|cargo|shipments|convoys?|vehicles)|held at (the )?([\w-]+ ){0,2}(border|post|port|checkpoint)|stranded|grounded|rejected|suspended|halted|stopped|revoked|(has|have) (still )?yet to (authori[sz]e|approve|grant|clear|allow)|still (waiting|awaiting)|turned back|confiscated|closed (its |the )?airspace|refused to (grant|authori[sz]e|allow|let|clear)|interrupt(ed|ing)?|(lack|absence) of ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|did not (receive|get|obtain) ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|cancell?ed for lack of|(ordered|instructed|told) ([\w-]+ ){0,4}to ([\w-]+ )?(stop|halt|suspend|interrupt|block|refuse|ban|seize))\b/;
+  const refused = /\b(refus(ed|al|ing)|denied|den(y|ies)|turned down|did not (authori[sz]e|allow|grant|approve|permit)|stuck|waiting for ([\w-]+ ){0,2}(authori[sz]ation|permission|clearance)|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved|cleared)|not (been |yet )?(authori[sz]ed|allowed|permitted|granted|cleared)|no (flight |movement )?(authori[sz]ation|clearance|permission)|withheld|block(ed|ing)|bann?ed|forb(id|idden|ade)|barred|prevented|held (up|back|in)|impounded|held ([\w-]+ ){0,3}(trucks|lorries|tankers|containers|cargo|shipments|convoys?|vehicles)|(been |are |is |were |was |kept )?holding (back |up )?([\w-]+ ){0,3}(trucks|lorries|tankers|containers|cargo|shipments|convoys?|vehicles)|held at (the )?([\w-]+ ){0,2}(border|post|port|checkpoint)|stranded|grounded|rejected|suspended|halted|stopped|revoked|(has|have) (still )?yet to (authori[sz]e|approve|grant|clear|allow)|still (waiting|awaiting)|turned back|confiscated|closed (its |the )?airspace|refused to (grant|authori[sz]e|allow|let|clear)|interrupt(ed|ing)?|(lack|absence) of ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|did not (receive|get|obtain) ([\w-]+ ){0,2}(authori[sz]ation|clearance|permission|permits?)|cancell?ed for lack of|(ordered|instructed|told) ([\w-]+ ){0,4}to ([\w-]+ )?(stop|halt|suspend|interrupt|block|refuse|ban|seize))\b/;
   const what = /\b(flights?|permits?|clearances?|authori[sz]ations?|overflights?|airspace|helicopters?|aircraft|airlifts?|drones?|imports?|fuel|customs|patrols?|trucks|lorries|convoys?|movements?|visas?|staff|personnel|requests?|tankers?|cargo|shipments?)\b/;
   const byArmedGroup = actors.some((a) => ['Rebel group', 'Political militia', 'Protesters'].includes(a.type)) && !actors.some((a) => a.name === 'Government of Mali (2021-)' || a.name === 'Customs of Mali');
-  let refusal = has(t, what) && !byArmedGroup ? firstFact(t, refused, false) : null;
+  let refusal = has(t, what) && !byArmedGroup ? firstFact(t, refused, false, false, (m) => NOT_REFUSING.test(t.slice(m.index)) || (NATURAL_ONLY.test(m[0]) && natural(t, m.index))) : null;
   // Customs seizing the mission's goods restrict it.
   if (!refusal && actors.some((a) => a.name === 'Customs of Mali')) refusal = firstFact(t, /\b(seized|seizing|confiscated|withheld)\b/, false);
   // "The mission denied reports that…" denies a claim; "the mission suspended its patrols" restricts itself.
@@ -239,7 +243,8 @@ export function readSentence(t: string): Reading[] {
     }
     const trucks = count(t, 'trucks|lorries|tankers');
     if (trucks !== undefined) quantity.trucks = trucks;
-    out.push({ kind: 'restriction', detail: domain, quantity: Object.keys(quantity).length ? quantity : undefined, at: refusal.index, strength: 0.85 });
+    const continuing = /\b(still|remain(s|ed|ing)?|continu(e|es|ed|ing) to (be )?|no longer able|yet to)\b/.test(t.slice(clauseAt(t, refusal.index).start, clauseAt(t, refusal.index).end));
+    out.push({ kind: 'restriction', detail: domain, quantity: Object.keys(quantity).length ? quantity : undefined, at: refusal.index, continuing, strength: 0.85 });
     // "Customs blocked fuel, and flights were not authorised": two restrictions in one sentence.
     if (domain === 'customs' && /\b(flights?|overflights?|airspace|helicopters?|aircraft)\b/.test(t) && /\b(and|while)\b/.test(t)) out.push({ kind: 'restriction', detail: 'air', at: refusal.index, strength: 0.7 });
   }
@@ -256,7 +261,18 @@ export function readSentence(t: string): Reading[] {
   return out;
 }
 
-const SITE = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises) (in|at) ([\w'-]+ ){1,4}?(over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces|fama)|(camp|base|premises) (was |has been |had been |is |were )?(formally )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base))|ceremony (to|marking|for) (close|closing|mark|hand|the closure|the handover)|hand(ed|ing|s)? (it|them) (over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces))/;
+const SITE = /\b(hand(ed|ing|s)? over (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises)( over)? to|hand(ed|ing|s)? (the |its |their )?([\w'-]+ ){0,3}(camp|base|premises) (in|at) ([\w'-]+ ){1,4}?(over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces|fama)|(camp|base|premises) ((in|at|of) [\w'-]+ ([\w'-]+ )?)?(was |has been |had been |is |were )?(formally |officially )?(handed|transferred|closed|vacated|returned|retroceded|given back|turned over)|(closed|closing|vacated|shut|shuttered) (down )?(the |its |their )?([\w'-]+ ){0,3}(camp|base)|closure of (the |its )?([\w'-]+ ){0,3}(camp|base)|(left|quit|quitting|vacated|withdrew from|withdrawn from|pulled out of|departed|abandoned|evacuated|leaving) (the |its |their )?([\w'-]+ ){0,3}(camp|base)|transferred (the |its )?([\w'-]+ ){0,3}(camp|base)|withdrawal (of [\w' ]+ )?from (the |its )?([\w'-]+ ){0,3}(camp|base)|retrocession|took possession of (the |its )?([\w'-]+ ){0,3}(camp|base)|handover (ceremony|of the (camp|base))|ceremony (to|marking|for) (close|closing|mark|hand|the closure|the handover)|hand(ed|ing|s)? (it|them) (over )?to (the )?(regional |interim )?(governor|prefect|authorities|civilian|malian|state|army|armed forces))/;
+// "Refused to comment", "denied any involvement": words refused, not a permit.
+const NOT_REFUSING = /^(refus\w*|den\w*|declin\w*|rejected|withheld) (to )?(comment|say|confirm|disclose|give|reveal|elaborate|answer|speak|discuss|name|identify|specify|be named|be identified|provide details)\b|^withheld (the |their |his |her )?(names?|identit)/;
+// Verbs that weather, a breakdown or the road itself can cause as well as the state.
+const NATURAL_ONLY = /^(grounded|turned back|halted|stopped|suspended|cancell?ed|stranded|interrupt\w*|held (up|back)|prevented|block(ed|ing))/;
+/** Whether the clause of the verb at `at` gives weather, a breakdown or the terrain as the cause, or names no authority for "turned back". */
+function natural(t: string, at: number): boolean {
+  const c = clauseAt(t, at);
+  const clause = t.slice(c.start, Math.max(c.end, at + 120));
+  if (/\b(by|because of|due to|owing to|amid|after|following|in) (a |an |the |heavy |strong |severe |high |poor |bad )*(sand ?storms?|dust ?storms?|storms?|weather|rains?|rainfall|floods?|flooding|winds?|visibility|mechanical (problems?|failures?|faults?)|breakdowns?|technical (problems?|issues?|faults?)|mud|sand|dunes?|washed-out|heat)\b/.test(clause)) return true;
+  return /^turned back/.test(t.slice(at)) && !/\b(authori[sz]\w*|permi\w*|clearance|customs|border|checkpoint|gendarme\w*|police|soldiers|army|fama|governor|prefect|officials?)\b/.test(t);
+}
 // A restriction ends: goods released, a ban lifted, trucks at last allowed to go.
 const LIFTED = /\b(released|lifted|unblocked|(finally|eventually|at last) (been )?(allowed|authori[sz]ed|cleared|permitted|granted)|(were|was|have been|has been) (finally |eventually )?(allowed|authori[sz]ed|cleared|permitted) to|resumed)\b/;
 // Over a whole journey: "on the way", "over the week-long journey", "since leaving Kidal".
@@ -266,7 +282,10 @@ const DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterd
 const MOVER = /\b(convoys?|airlift(ed)?|column|trucks|lorries|vehicles|troops|peacekeepers|contingent|blue helmets|personnel|soldiers|the last (elements|troops|peacekeepers|contingent)|units|battalion|police officers|flights?|aircraft|planes?|helicopters?)\b/;
 // Verbs that say a movement began or ended. Departures alone keep a convoy's movement beside an attack on it.
 const DEPARTURE = /^(left|leaves|departed|departs|set (off|out)|sets (off|out)|pulled out|pulls out|withdrew|moved out|drove (out|off)|rolled out|quit|evacuated|airlifted|flown out|flew out)\b/;
-const DEPART = /\b(left|leaves|departed|departs|set (off|out)|sets (off|out)|pulled out|pulls out|withdrew|(was|were|been) withdrawn|moved (out|to|back)|drove (out|off)|rolled (out|into)|quit|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|returned|arrived|arrives|reached|landed|made it to|completed (the |its |their )?([\w-]+ ){0,2}(withdrawal|departure|pull-?out|evacuation) from)\b/;
+const DEPART = /\b((started|began|begun|starts|begins) (their|its|the) ([\w-]+ )?(journey|trip|drive|march|road move|withdrawal|departure|pull-?out)|got under ?way|(were|was|been) repatriated|repatriated ([\w-]+ ){0,4}from|crossed (into|over into|the border)|left|leaves|departed|departs|set (off|out)|sets (off|out)|pulled out|pulls out|withdrew|(was|were|been) withdrawn|moved (out|to|back)|drove (out|off)|rolled (out|into)|quit|evacuated|airlifted|flown (out|to)|flew|redeployed|relocated|returned|arrived|arrives|reached|landed|made it to|completed (the |its |their )?([\w-]+ ){0,2}(withdrawal|departure|pull-?out|evacuation) from)\b/;
+// The same verbs in other senses: "returned fire", "left three wounded", "left behind", "reached
+// an agreement", "withdrew its request", "was left at the camp".
+const NOT_MOVING = /^(returned (fire|the fire|to (calm|normal))|left (behind|over|in place|unattended|untouched|open|intact|idle|unused|stranded)|left ([\w-]+ ){0,3}(dead|killed|wounded|injured|hurt|homeless|without)|reached (an? |the )?([\w-]+ )?(agreement|deal|accord|settlement|compromise|consensus|understanding|conclusion|decision|total|figure|number|level|peak|record|milestone|\d)|withdrew (its|their|the|a|his|her) ([\w-]+ )?(request|application|bid|offer|proposal|claim|demand|complaint|support|objection|statement|accreditation|consent|authori[sz]ation|permit|candidacy|nomination)|arrived at (an? |the )?([\w-]+ )?(agreement|deal|decision|conclusion|figure|total|number))\b/;
 // Trucks held or blocked on their way are a restriction, not a movement; so is a clause about
 // refused permits. Something that "could not be evacuated" did not move.
 const HELD = /\b(block(ed|ing)|held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b|\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/;

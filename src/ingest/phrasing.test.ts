@@ -1,0 +1,59 @@
+// Phrasings the rules must read right, written to test the rules in general: verbs of movement or
+// refusal in other senses, causes that are not the state, restrictions told as going on, and
+// events told in less common words. Each line is one report published on Friday 20 October 2023.
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+import { buildGazetteer } from './gazetteer.ts';
+
+const gazetteer = buildGazetteer();
+const read = (text: string) => extract(text, { published: '2023-10-20', gazetteer }).filter((c) => c.kind !== 'background').map((c) => `${c.kind}@${c.location?.name ?? '?'}/${c.date}`);
+
+describe('words that look like events but are not', () => {
+  it.each([
+    ['Peacekeepers returned fire on Thursday in Kidal and the assailants fled.', []],
+    ['The blast on Thursday near Anefis left three peacekeepers wounded.', ['incident@Anefis/2023-10-19']],
+    ['The attack on Thursday left two Malian soldiers dead in Bourem.', ['incident@Bourem/2023-10-19']],
+    ["The mission refused to comment on Thursday on the convoy's route from Gao.", []],
+    ['The spokesperson refused to say on Thursday when the last flight would leave Tessalit.', []],
+    ['Several vehicles were left behind at the Tessalit camp on Thursday.', []],
+    ['The Chadian contingent withdrew its request for an airlift from Aguelhok on Thursday.', []],
+    ['The convoy turned back to Gao on Thursday because of a sandstorm.', []],
+    ['Helicopters were grounded in Timbuktu on Thursday by a sandstorm.', []],
+    ['The mission said on Thursday that no convoy had left Kidal.', []],
+    ['Peacekeepers reached an agreement with local leaders in Ber on Thursday.', []],
+    ['The number of troops who have left Mali reached 6,000 on Thursday, the mission said.', []],
+    ["The mission's trucks left Gao for Ménaka weeks ago, officials said on Thursday.", []],
+    ['Asked on Thursday whether flights to Kidal had been refused, the spokesperson said they had not.', []],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('events told in less common words', () => {
+  it.each([
+    ['Bangladeshi peacekeepers started their journey from Sévaré to Gao on Thursday.', ['movement@Sévaré/2023-10-19']],
+    ['The convoy, made up of 85 trucks, got under way from Gao at dawn on Thursday.', ['movement@Gao/2023-10-19']],
+    ['Some 300 Senegalese peacekeepers were repatriated from Mopti on Thursday.', ['movement@Mopti/2023-10-19']],
+    ['Three days ago a convoy of 40 trucks left Gao for Ansongo.', ['movement@Gao/2023-10-17']],
+    ['The camp in Goundam was transferred to the Malian armed forces on Thursday.', ['site_status@Goundam/2023-10-19']],
+    ['Equipment that could not be moved was rendered unusable at Aguelhok on Thursday.', ['disposal@Aguelhok/2023-10-19']],
+    ['Customs officials in Gao on Thursday seized three containers belonging to the mission.', ['restriction@Gao/2023-10-19']],
+    ['No flight authorisation was granted on Thursday for the airlift from Aguelhok.', ['restriction@Aguelhok/2023-10-19']],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('a restriction told as going on is the one told before', () => {
+  it.each([
+    ['Customs at Labbezanga have held 30 mission trucks since 24 September. On Thursday the trucks were still blocked at the border, a driver said.', ['restriction@Labbezanga/2023-09-24']],
+    ['The authorities refused a flight to Kidal on Tuesday. The mission said on Thursday it was still waiting for the authorisation.', ['restriction@Kidal/2023-10-17']],
+    ['Since Monday, some 200 trucks have been prevented from leaving Gao. The trucks remained blocked on Thursday.', ['restriction@Gao/2023-10-16']],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('keeps a new refusal at another place apart', () => {
+    expect(read('The authorities refused a flight to Kidal on Tuesday. On Thursday a flight to Timbuktu was still not authorised.')).toEqual(['restriction@Kidal/2023-10-17', 'restriction@Timbuktu/2023-10-19']);
+  });
+});
