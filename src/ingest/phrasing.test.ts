@@ -23,6 +23,7 @@ describe('words that look like events but are not', () => {
     ['Peacekeepers reached an agreement with local leaders in Ber on Thursday.', []],
     ['The number of troops who have left Mali reached 6,000 on Thursday, the mission said.', []],
     ["The mission's trucks left Gao for Ménaka weeks ago, officials said on Thursday.", []],
+    ['"We have been refused flights many times," a UN official in Timbuktu said on Thursday.', []],
     ['Asked on Thursday whether flights to Kidal had been refused, the spokesperson said they had not.', []],
   ] as [string, string[]][])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
@@ -39,6 +40,8 @@ describe('events told in less common words', () => {
     ['Equipment that could not be moved was rendered unusable at Aguelhok on Thursday.', ['disposal@Aguelhok/2023-10-19']],
     ['Customs officials in Gao on Thursday seized three containers belonging to the mission.', ['restriction@Gao/2023-10-19']],
     ['No flight authorisation was granted on Thursday for the airlift from Aguelhok.', ['restriction@Aguelhok/2023-10-19']],
+    ['The governor of Kidal on Thursday ordered the closure of the road to Anefis to all UN vehicles.', ['restriction@Kidal/2023-10-19']],
+    ['Peacekeepers were confined to their camp in Kidal on Thursday by order of the authorities.', ['restriction@Kidal/2023-10-19']],
   ] as [string, string[]][])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
