@@ -45,8 +45,9 @@ export function yearsIn(sentence: string): number[] {
 export function resolveDate(sentence: string, published: string): Resolved | null {
   const s = sentence.toLowerCase();
   const year = Number(published.slice(0, 4));
-  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? (\\d{4}))?`).exec(s) ?? null;
-  const monthDay = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`).exec(s) ?? null;
+  // A year is 19xx or 20xx: "15 Aug 0910" is a time of day.
+  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?:,? ((?:19|20)\\d{2})\\b)?`).exec(s) ?? null;
+  const monthDay = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:,? ((?:19|20)\\d{2}))?\\b`).exec(s) ?? null;
   if (dayMonth || monthDay) {
     const [d, m, y] = dayMonth ? [Number(dayMonth[1]), monthIndex(dayMonth[2]!), dayMonth[3]] : [Number(monthDay![2]), monthIndex(monthDay![1]!), monthDay![3]];
     const date = valid(y ? Number(y) : year, m, d);

@@ -14,7 +14,7 @@ export const STALE_DAYS = 10;
 
 export type ExtractOptions = { published: string; gazetteer: Gazetteer; source?: string };
 
-const ABBREVIATIONS = /\b(mr|mrs|ms|dr|gen|col|lt|capt|maj|sgt|st|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.n|u\.s|approx|km|vs|etc)\.$/i;
+const ABBREVIATIONS = /\b(mr|mrs|ms|dr|gen|col|lt|capt|maj|sgt|st|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.n|u\.s|approx|vs|etc)\.$/i;
 
 /** Sentences, paragraph by paragraph: a line on its own (a headline, a date) is one too. */
 export function sentences(text: string): string[] {
@@ -54,6 +54,8 @@ const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+)
 function findDateline(text: string): { start: number; match: RegExpExecArray } | null {
   let start = 0;
   for (let line = 0; line < 3 && start < text.length; line += 1) {
+    // Blank lines between a heading and the dateline do not count as lines.
+    while (text[start] === '\n' || (text[start] === ' ' && /^ *\n/.test(text.slice(start)))) start = text.indexOf('\n', start) + 1;
     const rest = text.slice(start);
     const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' .-]+,/.test(rest) ? DATELINE.exec(rest) : null);
     if (m) return { start, match: m };
@@ -65,7 +67,7 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
 }
 
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
-const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?day)\b/i;
+const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?day|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
 
 export function extract(text: string, o: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
@@ -157,10 +159,14 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       // Where something happened is not where a convoy was going, nor where it came from when the sentence names where it was hit ("the convoy that left Kidal was hit near Anefis").
       let here = located.filter((f) => !f.destination);
       if (r.kind !== 'movement' && here.some((f) => !f.origin)) here = here.filter((f) => !f.origin);
+      // "The vessel, travelling from Gao towards Mopti, was struck": an incident on the way, with both ends named, is at neither.
+      else if (r.kind === 'incident' && located.some((f) => f.destination)) here = [];
       let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       // "A request to fly them to Gao was turned down": a refused flight is restricted where it was going, when the sentence names no place it is in.
       const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,25}$/.test(t.slice(Math.max(0, f.index - 40), f.index)));
-      if (r.kind === 'restriction' && here.length === 0 && flownTo) location = strip(flownTo);
+      // Goods held by customs on their way are restricted where they were going, when the sentence names no place they are in; a convoy refused leave is held where it is.
+      const goingTo = flownTo ?? (r.detail === 'customs' ? located.find((f) => f.destination) : undefined);
+      if (r.kind === 'restriction' && here.length === 0 && goingTo) location = strip(goingTo);
       let from: Place | null = null;
       let to: Place | null = null;
       if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison)));
@@ -207,11 +213,15 @@ function weigh(t: string, found: Found[]): Weighed[] {
   return found.map((f) => {
     const before = t.slice(Math.max(0, f.index - 60), f.index);
     const w: Weighed = { ...f };
-    if (/\b(to|for|towards|toward|bound for|arrived (in|at)|arriving (in|at)|landed (in|at)|reached|reaching|en route to|headed for|heading for)\s+(the\s+)?([\w'-]+\s+){0,2}$/.test(before)) w.destination = true;
-    if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$/.test(before)) w.origin = true;
+    // "To Gao", "towards the border post of Labbezanga"; not "according to officials in Gao".
+    if (/\b(to|for|towards|toward|bound for|arrived (in|at)|arriving (in|at)|landed (in|at)|reached|reaching|en route to|headed for|heading for)\s+(the\s+)?(([\w'-]+\s+){0,2}|([\w'-]+\s+)?(post|camp|base|airport|airfield|town|city|village) (of|in|at)\s+)$/.test(before) && !/\b(according|close|next|due|thanks|similar|compared|owing|referring|near) to\s+([\w'-]+\s+){0,3}$/.test(before)) w.destination = true;
+    // "From Gao", "(ex-Ansongo)": where things came from.
+    if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$|\bex-$/.test(before)) w.origin = true;
     if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
+    // "According to officials in Gao": where the source is, not the event.
+    if (/\baccording to\s+([\w'-]+\s+){0,4}(in|at|from|of)\s+$/.test(before)) w.weak = true;
     // "the Kidal region", "the region of Timbuktu": an area, not the town.
-    if (/^[\w'-]*\s+(region|area|district|cercle|province)\b/.test(t.slice(f.index + 1)) || /\b(region|area|district|cercle|province) of\s+$/.test(before)) w.weak = true;
+    if (/^[\w'-]*\s+(region|district|cercle|province)\b/.test(t.slice(f.index + 1)) || /\b(region|district|cercle|province) of\s+$/.test(before)) w.weak = true;
     if (/\b(as|like)\s+(they|it|we|he|she|the mission|the peacekeepers|the troops)\s+(had|did|have|has)\s+(done\s+)?(in|at)\s+$/.test(before) || /\b(as|like)\s+(in|at)\s+$/.test(before)) {
       w.weak = true;
       w.comparison = true;

@@ -87,6 +87,8 @@ export function placesIn(g: Gazetteer, sentence: string): Found[] {
     const original = sentence.slice(m.index, m.index + m[1]!.length);
     if (e.weight < 3 && original[0] !== original[0]!.toUpperCase()) continue;
     if (e.name === 'Ber' && original !== 'Ber') continue;
+    // A name in quotation marks after a noun is a name (the boat "Tombouctou", Operation "Kidal"), not where things are.
+    if (/["“'‘]$/.test(sentence.slice(0, m.index)) && /^["”'’]/.test(sentence.slice(m.index + m[1]!.length)) && /\b(boat|vessel|ship|barge|ferry|operation|plane|aircraft|called|named|dubbed|code-?named)\s+["“'‘]$/.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const before = text.slice(Math.max(0, m.index! - 40), m.index);
     const reference = /\b(km|kilometres|kilometers|miles)\s+(\(\d+ miles\)\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)\s+of\s+$|\b(outside|near|from)\s+$/.test(before) && /\b(km|kilometres|kilometers|miles)\b/.test(before);
     out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index!, ...(reference ? { reference: true } : {}) });

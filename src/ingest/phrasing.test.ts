@@ -60,3 +60,26 @@ describe('a restriction told as going on is the one told before', () => {
     expect(read('The authorities refused a flight to Kidal on Tuesday. On Thursday a flight to Timbuktu was still not authorised.')).toEqual(['restriction@Kidal/2023-10-17', 'restriction@Timbuktu/2023-10-19']);
   });
 });
+
+describe('where and when, in harder sentences', () => {
+  it.each([
+    ['On Thursday armed men attacked the passenger boat "Tombouctou" near Gourma-Rharous.', ['incident@Gourma-Rharous/2023-10-19']],
+    ['On Thursday a boat travelling from Gao towards Mopti was struck by rockets near Bamba. The vessel, travelling from Gao towards Mopti, caught fire.', ['incident@Bamba/2023-10-19']],
+    ['On Thursday 2 t of ammunition (ex-Ansongo) were destroyed at the Gao range.', ['disposal@Gao/2023-10-19']],
+    ['On Thursday customs blocked fuel tankers bound for the MINUSMA camp in Gao.', ['restriction@Gao/2023-10-19']],
+    ['A convoy carrying equipment from Ansongo towards the border post of Labbezanga was fired upon on Thursday in the Ansongo area.', ['incident@Ansongo/2023-10-19']],
+    ['According to officials in Gao, gunmen attacked a water truck near Bourem on Thursday.', ['incident@Bourem/2023-10-19']],
+    ['Some 200 trucks have been stuck in Gao since Sunday, after the Malian authorities refused to let them leave.', ['restriction@Gao/2023-10-15']],
+    ['The army said on Thursday that the flight to Kidal had never been blocked by the authorities.', []],
+    ['No flight request to Timbuktu was refused on Thursday.', []],
+    ['The column pulled out of Kidal on Tuesday. With that departure the mission closed its Kidal camp for good, officials said.', ['movement@Kidal/2023-10-17', 'site_status@Kidal/2023-10-17']],
+    ['Progress about 20 km. 19 Oct 0910 – Convoy from Ber arrives Timbuktu.', ['movement@Ber/2023-10-19']],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('finds a dateline after a heading and blank lines', () => {
+    const text = 'PRESS RELEASE\n\nMINUSMA closes a camp\n\nMopti, 20 October 2023 – The mission yesterday handed over its camp in Sévaré to the governor.';
+    expect(read(text)).toEqual(['site_status@Sévaré/2023-10-19']);
+  });
+});
