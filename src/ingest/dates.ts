@@ -15,7 +15,12 @@ const withSince = (r: Resolved, s: string, at: number): Resolved => (sinceBefore
  */
 export function dayOffset(clause: string): number | null {
   const m = /^\W*(a|one|two|three|four|five|six|\d+|the) (day|days|week|weeks) (after|before|later|earlier)\b/i.exec(clause);
-  if (!m) return null;
+  if (!m) {
+    // "…had struck the town the day before", "…left the next day": inside the clause, relative to the rest.
+    if (/\b(the (day|night) before|the previous (day|night)|on the eve)\b/i.test(clause)) return -1;
+    if (/\b(the (next|following) (day|morning)|the day after)\b/i.test(clause)) return 1;
+    return null;
+  }
   const n = m[1]!.toLowerCase() === 'a' || m[1]!.toLowerCase() === 'the' || m[1]!.toLowerCase() === 'one' ? 1 : Number(m[1]) || ['two', 'three', 'four', 'five', 'six'].indexOf(m[1]!.toLowerCase()) + 2;
   const days = /week/.test(m[2]!) ? n * 7 : n;
   return /after|later/.test(m[3]!.toLowerCase()) ? -days : days;

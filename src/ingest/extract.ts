@@ -5,8 +5,9 @@
 import { actorsIn } from './actors.ts';
 import { addDays, toEpochDay } from '../domain/dates.ts';
 import { dayOffset, resolveDate, yearsIn } from './dates.ts';
+import { NUMBER } from './numbers.ts';
 import { type Found, fold, type Gazetteer, km, placesIn } from './gazetteer.ts';
-import { clauseAt, readSentence, relativeMovements } from './patterns.ts';
+import { clauseAt, clauses, readSentence, relativeMovements } from './patterns.ts';
 import type { Candidate, Place } from './schema.ts';
 
 /** How many days back an event dated to the day is still news. */
@@ -99,7 +100,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   let previousPlaces: Place[] = [];
   const continuing = new WeakSet<Candidate>();
   const focusDate: string | null = all.find((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day' && !x.resolved.since)?.resolved?.date ?? null;
+  // A headline (the unpunctuated lines a story starts with) and a sentence that counts events ("two attacks on 7 September") sum up what the body tells.
+  const bodyStart = all.findIndex((x) => /[.!?]["”’)]?$/.test(x.sentence.trim()));
+  const summaries = new WeakSet<Candidate>();
   for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
+    const sumsUp = i < bodyStart || new RegExp(`\\b(${NUMBER}|several|a series of|a string of|a spate of) (attacks|ambushes|incidents|ieds|explosions|blasts|clashes|devices|roadside bombs|mines)\\b`).test(t);
+    const made = out.length;
     let readings = read;
     const ahead = found.length > 0 ? null : all.slice(i + 1, i + 3).map((x) => primary(x.found)).find((f) => f !== null) ?? null;
     // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event,
@@ -108,6 +114,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     // The focus stands for "the camp, 57 km east of Timbuktu" only if it lies about that far from the reference; "a blast 120 km north of Gao" is elsewhere.
     const fits = (p: Place) => references.every((r) => { const d = statedDistance(t, r.index); return d === null || Math.abs(km(p, r) - d) <= Math.max(25, d / 2); });
     lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : previousPlaces.length > 0 ? previousPlaces : ahead ? [strip(ahead)] : datelinePlaces;
+    // "That flight", "this convoy": the thing the sentence before told of, where it told it.
+    if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
+    const previousBefore = previousPlaces;
     if (!background && found.some((f) => !f.reference && !f.weak)) previousPlaces = found.filter((f) => !f.reference && !f.weak).map(strip);
     if (background) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
@@ -125,14 +134,17 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const before = out.length;
     readings = readings.filter((r) => !r.requireDay || resolveDate(t.slice(...r.requireDay), o.published)?.precision === 'day');
     for (const r of readings) {
-      const made = out.length;
+      const before1 = out.length;
       // Each event is dated by its own clause when that clause gives a day ("… yesterday, a day after the authorities refused …").
       let date = sentenceDate;
       let precision = resolved?.precision ?? 'day';
       if (r.at !== undefined) {
         const c = clauseAt(t, r.at);
-        const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : resolveDate(main.slice(c.start, c.end), o.published);
-        const offset = dayOffset(t.slice(c.start, c.end));
+        // A date set off after the clause ("… the next morning, Friday 4 August, and …") is the clause's own.
+        const after = clauses(main).find((x) => x.start === c.end);
+        const apposed = after && after.end - after.start <= 35 ? resolveDate(main.slice(after.start, after.end), o.published) : null;
+        const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : resolveDate(main.slice(c.start, c.end), o.published) ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
+        const offset = own ? null : dayOffset(t.slice(c.start, c.end));
         // "since Sunday" dates the start of a restriction that goes on, and nothing else.
         if (own && own.precision === 'day' && (!own.since || r.kind === 'restriction')) ({ date, precision } = own);
         // "Trucks left Gao weeks ago, officials said on Thursday": the clause's own vaguer time is the event's, not the saying's day.
@@ -163,7 +175,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       else if (r.kind === 'incident' && located.some((f) => f.destination)) here = [];
       let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       // "A request to fly them to Gao was turned down": a refused flight is restricted where it was going, when the sentence names no place it is in.
-      const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,25}$/.test(t.slice(Math.max(0, f.index - 40), f.index)));
+      const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,50}$/.test(t.slice(Math.max(0, f.index - 70), f.index)));
       // Goods held by customs on their way are restricted where they were going, when the sentence names no place they are in; a convoy refused leave is held where it is.
       const goingTo = flownTo ?? (r.detail === 'customs' ? located.find((f) => f.destination) : undefined);
       if (r.kind === 'restriction' && here.length === 0 && goingTo) location = strip(goingTo);
@@ -172,10 +184,11 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison)));
       if (r.kind === 'movement' && from && found.some((f) => f.destination && f.name === from!.name) && !found.some((f) => !f.destination && f.name === from!.name)) from = null;
       // A convoy "left for Gao" with no origin named left from where the story is.
-      if (r.kind === 'movement' && !from && to && focusPlace && focusPlace.name !== to.name) from = focusPlace;
+      const storyPlace = focusPlace ?? previousBefore[0] ?? null;
+      if (r.kind === 'movement' && !from && to && storyPlace && storyPlace.name !== to.name) from = storyPlace;
       if (r.kind === 'movement') location = from ?? to ?? location;
       // A site is the camp left, not where the convoy went: the named place nearest the verb, destinations last.
-      if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) location = here.length > 0 ? strip(nearest(here, r.anchor)) : focusPlace ?? strip(nearest(located, r.anchor));
+      if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) location = here.length > 0 ? strip(nearest(here, r.anchor)) : storyPlace ?? strip(nearest(located, r.anchor));
       let confidence = r.strength;
       if (found.length === 0) confidence -= 0.2;
       if (!resolved) confidence -= 0.1;
@@ -191,16 +204,32 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         injured: r.injured ?? null,
         detail: r.detail ?? null,
       });
-      if (r.continuing && out.length > made) continuing.add(out[out.length - 1]!);
+      if (r.continuing && out.length > before1) continuing.add(out[out.length - 1]!);
     }
+    if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
     // The focus is where the first event told here happened (a convoy's origin, not where it went).
-    if (readings.length > 0 && !focusPlace) {
+    if (readings.length > 0 && !focusPlace && !sumsUp) {
       const first = out.slice(before).find((c) => c.kind !== 'background')?.location;
       const named = [...located, ...references];
       focusPlace = first && named.some((f) => f.name === first.name) ? first : named[0] ? strip(named[0]) : null;
     }
   }
-  return merge(out, continuing);
+  // An arrival told without its origin came from where the story's convoy to that place set off.
+  for (const c of out) if (c.kind === 'movement' && !c.from && c.to) {
+    const known = out.find((x) => x !== c && x.kind === 'movement' && x.from && x.to?.name === c.to!.name);
+    if (known) {
+      c.from = known.from;
+      c.location = known.from;
+    }
+  }
+  // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
+  const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
+  const kept = out.filter((c) => !summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true)));
+  return merge(kept, continuing);
+
+  function isHeadline(c: Candidate): boolean {
+    return all.findIndex((x) => x.sentence === c.evidence) < bodyStart;
+  }
 }
 
 /**
@@ -218,6 +247,8 @@ function weigh(t: string, found: Found[]): Weighed[] {
     // "From Gao", "(ex-Ansongo)": where things came from.
     if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$|\bex-$/.test(before)) w.origin = true;
     if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
+    // "The mission's Gao regional office": who acted, not where.
+    if (/^[\w'-]*('s)?\s+(regional |field |liaison |sector )?(office|bureau|delegation)\b/.test(t.slice(f.index + 1))) w.weak = true;
     // "According to officials in Gao": where the source is, not the event.
     if (/\baccording to\s+([\w'-]+\s+){0,4}(in|at|from|of)\s+$/.test(before)) w.weak = true;
     // "the Kidal region", "the region of Timbuktu": an area, not the town.
@@ -257,7 +288,7 @@ function route(t: string, found: (Place & { index: number })[]): { from: Place |
   let to: Place | null = null;
   for (const p of found) {
     const before = t.slice(Math.max(0, p.index - 45), p.index);
-    if (/\b(to|for|towards|toward|reached|reaching|arrived (in|at)|arriving (in|at)|into|bound for|en route to|destined for|on to|as far as|made it to|back to|landed (in|at)|landing (in|at))\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !to) to = strip(p);
+    if (/\b(to|for|towards|toward|reached|reaching|arrived (in|at)|arriving (in|at)|arrives?|arriving|into|bound for|en route to|destined for|on to|as far as|made it to|back to|landed (in|at)|landing (in|at))\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !to) to = strip(p);
     else if (/\b(from|left|leaving|leave|departed|departing|out of|quit|quitting|withdrew from|withdrawing from|pulled out of|evacuated from|airlifted from|stationed (in|at)|based (in|at)|deployed (in|at)|in)\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !from) from = strip(p);
   }
   // "…handed over the Goundam camp, and a convoy left for Timbuktu": the other place is the origin.

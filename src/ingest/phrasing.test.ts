@@ -83,3 +83,32 @@ describe('where and when, in harder sentences', () => {
     expect(read(text)).toEqual(['site_status@Sévaré/2023-10-19']);
   });
 });
+
+describe('stories: headlines, summaries, what the sentence before told', () => {
+  it.each([
+    ['Two soldiers were wounded when their vehicle hit a mine near Bourem on Thursday and were evacuated to the Gao hospital.', ['incident@Bourem/2023-10-19']],
+    ['The last soldiers of the Egyptian battalion boarded their aircraft at Gao airport yesterday.', ['movement@Gao/2023-10-19']],
+    ['The CSP said its fighters pulled out of Léré on Thursday, taking vehicles with them.', []],
+    ['The camp at Tessalit (Amachach) was closed on Thursday, and the Malian army announced that it had taken full control of it.', ['site_status@Tessalit/2023-10-19']],
+    ['On Monday it was Aguelhok\'s turn: the camp, the seventh on the list, was closed.', ['site_status@Aguelhok/2023-10-16']],
+    ['Camp Ansongo handed over to the civilian authorities on Thu 19 Oct.', ['site_status@Ansongo/2023-10-19']],
+    ['Today, none of the flights the mission requested to and from Kidal was authorized.', ['restriction@Kidal/2023-10-20']],
+    ['The rebels said on Wednesday they lost Kidal, after drones had struck their positions in the town the day before.', ['incident@Kidal/2023-10-17']],
+    ['The convoy set off from Ansongo at five o\'clock the next morning, Thursday 19 October, and reached Gao that evening.', ['movement@Ansongo/2023-10-19']],
+    ['The head of the mission\'s Gao regional office handed over the camp in Ansongo to the prefect on Thursday.', ['site_status@Ansongo/2023-10-19']],
+    ['The mission pulled its last people out of Sévaré. Early this morning the remaining peacekeepers left the camp by road for Gao.', ['site_status@Sévaré/2023-10-20', 'movement@Sévaré/2023-10-20']],
+    ['At Aguelhok, the UN had counted on an airlift. On Sunday the authorities refused the authorisation for that flight.', ['restriction@Aguelhok/2023-10-15']],
+    ['The convoy departed Ber on Tuesday and arrived at the Timbuktu camp on Thursday. 19 Oct 0910 – Convoy arrives Timbuktu.', ['movement@Ber/2023-10-17', 'movement@Ber/2023-10-19']],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('lets a headline give way to the body\'s event of its kind, and keeps one the body does not tell', () => {
+    expect(read('UN trucks stranded in Gao as Mali withholds permits\n\nSome 200 trucks have been stuck in Gao since Sunday, after the authorities refused to let them leave.')).toEqual(['restriction@Gao/2023-10-15']);
+    expect(read('Customs hold UN trucks in Gao\n\nThe mission said on Thursday it would appeal.')).toEqual(['restriction@Gao/2023-10-20']);
+  });
+
+  it('lets a count of attacks give way to the attacks told one by one that day', () => {
+    expect(read('Two attacks on Thursday left dozens dead. On Thursday armed men attacked a boat near Gourma-Rharous. The same day the army camp at Bamba was attacked.')).toEqual(['incident@Gourma-Rharous/2023-10-19', 'incident@Bamba/2023-10-19']);
+  });
+});
