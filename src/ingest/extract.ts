@@ -67,6 +67,8 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
   return null;
 }
 
+/** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
+const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
 const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?day|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
 
@@ -125,7 +127,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       }
       continue;
     }
-    const sentenceDate = resolved?.date ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? focusDate ?? lastDate ?? o.published;
+    // A line that gives only a place and a day ("BONI (Mopti region), Thursday 21 September.") heads what follows it.
+    const headed = i > 0 && all[i - 1]!.readings.length === 0 && !all[i - 1]!.background && all[i - 1]!.resolved?.precision === 'day' && !all[i - 1]!.resolved!.since && all[i - 1]!.sentence.split(/\s+/).length <= 10 ? all[i - 1]!.resolved!.date : null;
+    const sentenceDate = resolved?.date ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? headed ?? focusDate ?? lastDate ?? o.published;
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !resolved.since) lastDate = resolved.date;
     const located = found.filter((f) => !f.reference && !f.weak);
@@ -157,7 +161,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       }
       // Wire copy tells the news of the last few days; a day more than ten days back is a reminder
       // ("UN peacekeepers left their camp in the town on 31 October"), unless a restriction still holds "since" then.
-      const stale = precision === 'day' && toEpochDay(o.published) - toEpochDay(date) > STALE_DAYS && !(r.kind === 'restriction' && /\bsince\b/.test(t));
+      const stale = precision === 'day' && toEpochDay(o.published) - toEpochDay(date) > STALE_DAYS && !(r.kind === 'restriction' && (/\bsince\b/.test(t) || GOES_ON.test(t) || GOES_ON.test(all[i + 1]?.t ?? '')));
       if (stale) {
         if (!out.some((x) => x.kind === 'background' && x.evidence === sentence)) out.push(blank('background', sentence, o, { date, date_precision: precision, location: found[0] ? strip(found[0]) : null, confidence: 0.6 }));
         continue;

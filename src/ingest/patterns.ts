@@ -172,29 +172,41 @@ export function readSentence(t: string): Reading[] {
   }
 
   // Incidents, typed with ACLED's event and sub-event types.
-  let incident: Reading | undefined;
-  let m: RegExpExecArray | null;
-  if (has(t, /\b(ieds?|improvised explosive|explosive devices?|landmines?|land mines?|roadside bombs?|mines?)\b/) && (m = firstFact(t, /\b(hit|hits|struck|strikes|exploded|explosions?|detonat\w*|blasts?|ran over|went off|gone off|go off|goes off|triggered)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.9 };
-  // "Another device went off under a truck", "the blast injured 22 of them": an explosion told without naming the weapon.
-  else if ((m = firstFact(t, /\b(devices?|bombs?|charges?) (went off|exploded|detonated)\b|\b(blasts?|explosions?)\b[^.;:]{0,80}?\b(killed|injured|wounded|hurt|damaged)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.8 };
-  else if ((m = firstFact(t, /\bsuicide (bomb|attack|car)\w*/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', at: m.index, strength: 0.9 };
-  else if ((m = firstFact(t, /\b(drone strikes?|air ?strikes?|airstrikes?|drones? (had |have |has )?(struck|hit|bombed|targeted|attacked)|(struck|hit|bombed|targeted) by (a |an )?(drones?|aircraft|jets?|warplanes?))\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', at: m.index, strength: 0.85 };
-  else if (has(t, /\b(shell(s|ed|ing)?|mortars?|rockets?|artillery|rpgs?|indirect fire)\b/) && (m = firstFact(t, /\b(fired|fire|hit|struck|landed|attack\w*|shell\w*|targeted|rained)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', at: m.index, strength: 0.85 };
-  // "Soldiers seized power in a coup" takes no ground.
-  // "The camp was closed, and the army took full control of it": the site changing hands, not ground taken in battle.
-  else if (!actors.some((a) => a.name === 'Customs of Mali') && !(stateForces && out.some((r) => r.kind === 'site_status')) && (m = firstFact(t, /\b(seized|captured|(took|taken|takes|taking|seized|gained|assumed) (full )?control of|overran|overrun|recaptured|retook|regained control)\b(?! power\b)/))) {
-    const state = actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
-    incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', at: m.index, strength: 0.75 };
-  } else if (!occupied && !mission && has(t, /\b(camp|base|town)\b/) && (m = firstFact(t, /\b(moved into|took over|occupied|settled in)\b/))) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', at: m.index, strength: 0.7 };
-  else if ((m = firstFact(t, /\b(kidnapp\w*|abduct\w*|taken hostage)\b/))) incident = { kind: 'incident', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance', at: m.index, strength: 0.75 };
-  else if ((m = firstFact(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|stormed|gunmen|under fire|hit by ([\w-]+ ){0,2}fire|small[- ]arms fire)\b/, true, true))) {
-    const onCivilians = has(t, VICTIM_CIVILIANS) && !/\b(clash|fighting|fought|exchange of fire)\b/.test(t);
-    incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.8 };
-  }
-  // "Jihadists killed 12 villagers": a killing by an armed group, with no other verb of attack.
-  else if (actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && (m = firstFact(t, /\b(killed|killing|massacred|executed)\b/))) {
-    const onCivilians = has(t, VICTIM_CIVILIANS);
-    incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.7 };
+  // One incident per clause: "the army seized Kidal, after drones had struck the town the day before" tells two.
+  const incidentIn = (t: string): Reading | undefined => {
+    let incident: Reading | undefined;
+    let m: RegExpExecArray | null;
+    if (has(t, /\b(ieds?|improvised explosive|explosive devices?|landmines?|land mines?|roadside bombs?|mines?)\b/) && (m = firstFact(t, /\b(hit|hits|struck|strikes|exploded|explosions?|detonat\w*|blasts?|ran over|went off|gone off|go off|goes off|triggered)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.9 };
+    // "Another device went off under a truck", "the blast injured 22 of them": an explosion told without naming the weapon.
+    else if ((m = firstFact(t, /\b(devices?|bombs?|charges?) (went off|exploded|detonated)\b|\b(blasts?|explosions?)\b[^.;:]{0,80}?\b(killed|injured|wounded|hurt|damaged)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', at: m.index, strength: 0.8 };
+    else if ((m = firstFact(t, /\bsuicide (bomb|attack|car)\w*/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', at: m.index, strength: 0.9 };
+    else if ((m = firstFact(t, /\b(drone strikes?|air ?strikes?|airstrikes?|drones? (had |have |has )?(struck|hit|bombed|targeted|attacked)|(struck|hit|bombed|targeted) by (a |an )?(drones?|aircraft|jets?|warplanes?))\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', at: m.index, strength: 0.85 };
+    else if (has(t, /\b(shell(s|ed|ing)?|mortars?|rockets?|artillery|rpgs?|indirect fire)\b/) && (m = firstFact(t, /\b(fired|fire|hit|struck|landed|attack\w*|shell\w*|targeted|rained)\b/))) incident = { kind: 'incident', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', at: m.index, strength: 0.85 };
+    // "Soldiers seized power in a coup" takes no ground.
+    // "The camp was closed, and the army took full control of it": the site changing hands, not ground taken in battle.
+    else if (!actors.some((a) => a.name === 'Customs of Mali') && !(stateForces && out.some((r) => r.kind === 'site_status')) && (m = firstFact(t, /\b(seized|captured|(took|taken|takes|taking|seized|gained|assumed) (full )?control of|overran|overrun|recaptured|retook|regained control)\b(?! power\b)/))) {
+      const state = actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Wagner Group');
+      incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', at: m.index, strength: 0.75 };
+    } else if (!occupied && !mission && has(t, /\b(camp|base|town)\b/) && (m = firstFact(t, /\b(moved into|took over|occupied|settled in)\b/))) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', at: m.index, strength: 0.7 };
+    else if ((m = firstFact(t, /\b(kidnapp\w*|abduct\w*|taken hostage)\b/))) incident = { kind: 'incident', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance', at: m.index, strength: 0.75 };
+    else if ((m = firstFact(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|stormed|gunmen|under fire|hit by ([\w-]+ ){0,2}fire|small[- ]arms fire)\b/, true, true))) {
+      const onCivilians = has(t, VICTIM_CIVILIANS) && !/\b(clash|fighting|fought|exchange of fire)\b/.test(t);
+      incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.8 };
+    }
+    // "Jihadists killed 12 villagers": a killing by an armed group, with no other verb of attack.
+    else if (actors.some((a) => ['Rebel group', 'Political militia'].includes(a.type)) && (m = firstFact(t, /\b(killed|killing|massacred|executed)\b/))) {
+      const onCivilians = has(t, VICTIM_CIVILIANS);
+      incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.7 };
+    }
+    return incident;
+  };
+  let incident = incidentIn(t);
+  // A second incident, told in another clause (its day may differ: extract.ts merges it back when it does not).
+  let second: Reading | undefined;
+  if (incident) {
+    const c = clauseAt(t, incident.at!);
+    second = incidentIn(t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end));
+    if (second && second.at !== undefined && clauseAt(t, second.at).start === c.start) second = undefined;
   }
   // "The convoy hit six devices on the way": a count of events over a journey, with no day of its own, sums up; it is not one event.
   if (incident && new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`).test(t) && JOURNEY.test(t) && !DAY.test(t)) incident = undefined;
@@ -206,6 +218,7 @@ export function readSentence(t: string): Reading[] {
     if (killed !== undefined) incident.fatalities = killed;
     if (hurt !== undefined) incident.injured = hurt;
     out.push(incident);
+    if (second) out.push(second);
   }
 
   // Restrictions by the host state: permits refused, imports or fuel blocked, patrols forbidden, trucks held.

@@ -112,3 +112,21 @@ describe('stories: headlines, summaries, what the sentence before told', () => {
     expect(read('Two attacks on Thursday left dozens dead. On Thursday armed men attacked a boat near Gourma-Rharous. The same day the army camp at Bamba was attacked.')).toEqual(['incident@Gourma-Rharous/2023-10-19', 'incident@Bamba/2023-10-19']);
   });
 });
+
+describe('digests and long-running restrictions', () => {
+  it('dates each item of a digest by the line that heads it', () => {
+    const text = 'WEEKLY DIGEST\n\nBONI, Tuesday 17 October. A MINUSMA water truck struck a mine near Boni.\n\nMOPTI, Wednesday 18 October. A chartered aircraft flew 116 Senegalese peacekeepers home from Mopti.\n\nREMINDERS\n- The attack on a boat near Bamba on Sunday 15 October remains the deadliest of the month.';
+    expect(read(text)).toEqual(['incident@Boni/2023-10-17', 'movement@Mopti/2023-10-18', 'incident@Bamba/2023-10-15']);
+  });
+
+  it('keeps an older restriction as news when the story says it is still in force', () => {
+    expect(read('Customs in Bamako stopped clearing imports for the mission on 27 September. The stop is still in force.')).toEqual(['restriction@Bamako/2023-09-27']);
+    expect(read('Customs in Bamako stopped clearing imports for the mission on 27 September. The stop was lifted on Monday.')).toEqual([]);
+  });
+
+  it('reads two incidents in one sentence when their clauses give them different days', () => {
+    expect(read('On Thursday the army seized Kidal from the rebels, after drones had struck rebel positions in the town the day before.')).toEqual(['incident@Kidal/2023-10-18', 'incident@Kidal/2023-10-19']);
+    // Told of one day, the two clauses are one incident.
+    expect(read('Gunmen ambushed a convoy near Bourem on Thursday, and a mine struck one of its trucks.')).toEqual(['incident@Bourem/2023-10-19']);
+  });
+});
