@@ -59,7 +59,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     // A day after publication without a year is last year's.
     if (date) return withSince({ date: !y && date > published ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true }, s, (dayMonth ?? monthDay)!.index);
   }
-  if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
+  if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
   if (/\b(yesterday|last night|overnight)\b/.test(s)) return { date: addDays(published, -1), precision: 'day', explicit: true };
   // "Three days ago" is a day; "weeks ago", "a few days ago" are not.
   const ago = /\b(?:(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|some|many|(?:a )?couple of) )?(days?|weeks?|months?|years?|fortnight) ago\b/.exec(s);

@@ -19,16 +19,25 @@ const ABBREVIATIONS = /\b(mr|mrs|ms|dr|gen|col|lt|capt|maj|sgt|st|no|jan|feb|mar
 
 /** Sentences, paragraph by paragraph: a line on its own (a headline, a date) is one too. */
 export function sentences(text: string): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n|\n(?=[A-Z0-9"“])(?<=[^.!?,;:\s-]\n)/)) {
+  return paragraphSentences(text).map((x) => x.sentence);
+}
+
+/** Sentences with the number of the paragraph each is in. */
+function paragraphSentences(text: string): { sentence: string; paragraph: number }[] {
+  const out: { sentence: string; paragraph: number }[] = [];
+  let paragraphs = 0;
+  // Paragraphs: a blank line, a line after an unpunctuated one, and each item of a list ("- …", "• …", "a. …").
+  for (const paragraph of text.split(/\n\s*\n|\n(?=[A-Z0-9"“])(?<=[^.!?,;:\s-]\n)|\n(?=\s*([-•*–]|[a-z]\.|\d{1,2}\.)\s)/)) {
+    if (paragraph === undefined) continue;
     const parts = paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z0-9])/);
     const start = out.length;
+    paragraphs += 1;
     for (const p of parts) {
-      if (out.length > start && ABBREVIATIONS.test(out[out.length - 1]!)) out[out.length - 1] += ` ${p}`;
-      else out.push(p);
+      if (out.length > start && ABBREVIATIONS.test(out[out.length - 1]!.sentence)) out[out.length - 1]!.sentence += ` ${p}`;
+      else out.push({ sentence: p, paragraph: paragraphs });
     }
   }
-  return out.filter((s) => s.length > 0);
+  return out.filter((s) => s.sentence.length > 0);
 }
 
 /**
@@ -54,11 +63,11 @@ const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+)
 /** Where a dateline is: at the start, or after a heading of a line or two ("PRESS RELEASE", a title). */
 function findDateline(text: string): { start: number; match: RegExpExecArray } | null {
   let start = 0;
-  for (let line = 0; line < 3 && start < text.length; line += 1) {
+  for (let line = 0; line < 5 && start < text.length; line += 1) {
     // Blank lines between a heading and the dateline do not count as lines.
     while (text[start] === '\n' || (text[start] === ' ' && /^ *\n/.test(text.slice(start)))) start = text.indexOf('\n', start) + 1;
     const rest = text.slice(start);
-    const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' .-]+,/.test(rest) ? DATELINE.exec(rest) : null);
+    const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' ./-]{3,}(,|\s+[—–-]|\s*\()/.test(rest) ? DATELINE.exec(rest) : null);
     if (m) return { start, match: m };
     const next = text.indexOf('\n', start);
     if (next < 0) break;
@@ -67,6 +76,8 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
   return null;
 }
 
+/** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
+const ATTRIBUTION = /\b(said|says|told [\w.' ]{1,40}?|announced|reported|added|stated|confirmed|according to [\w.' ]{1,40}?)\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
@@ -84,12 +95,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     lastPlaces = placesIn(o.gazetteer, filed.charAt(0) + filed.slice(1).toLowerCase()).map(strip);
     text = text.slice(0, found0.start) + text.slice(found0.start + dateline[0].length);
   }
-  const all = sentences(text).map((sentence) => {
+  const all = paragraphSentences(text).map(({ sentence, paragraph }) => {
     const t = fold(sentence);
     const background = isBackground(sentence, o.published);
     // The day a relative clause gives ("the convoy that left Kidal on Tuesday") is that clause's, not the sentence's.
     const main = relativeMovements(t).reduceRight((x, [a, b]) => x.slice(0, a) + ' '.repeat(b - a) + x.slice(b), t);
-    return { sentence, t, main, background, readings: readSentence(t), resolved: background ? null : resolveDate(main, o.published) ?? resolveDate(sentence, o.published), found: weigh(t, placesIn(o.gazetteer, sentence)) };
+    return { sentence, paragraph, t, main, background, readings: readSentence(t), resolved: background ? null : resolveDate(main, o.published) ?? resolveDate(sentence, o.published), found: weigh(t, placesIn(o.gazetteer, sentence)) };
   });
   const datelinePlaces = lastPlaces;
   // A report is about one place and one day, mostly: the first place and day it gives with news.
@@ -105,9 +116,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A headline (the unpunctuated lines a story starts with) and a sentence that counts events ("two attacks on 7 September") sum up what the body tells.
   const bodyStart = all.findIndex((x) => /[.!?]["”’)]?$/.test(x.sentence.trim()));
   const summaries = new WeakSet<Candidate>();
+  // A lead whose only day is the one it was said on ("… have pulled out of Aguelhok, the mission said Wednesday") sums up what the body dates.
+  const leads = new WeakSet<Candidate>();
   for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
-    const sumsUp = i < bodyStart || new RegExp(`\\b(${NUMBER}|several|a series of|a string of|a spate of) (attacks|ambushes|incidents|ieds|explosions|blasts|clashes|devices|roadside bombs|mines)\\b`).test(t);
+    const sumsUp = i < bodyStart || new RegExp(`\\b(${NUMBER}|several|a series of|a string of|a spate of) ([\\w-]+ ){0,2}(attacks|ambushes|incidents|ieds|explosions|blasts|clashes|devices|roadside bombs|mines)\\b`).test(t);
     const made = out.length;
+    const saidOnly = resolved?.precision === 'day' && resolveDate(main.replace(ATTRIBUTION, ' '), o.published) === null;
     let readings = read;
     const ahead = found.length > 0 ? null : all.slice(i + 1, i + 3).map((x) => primary(x.found)).find((f) => f !== null) ?? null;
     // A place named only as a reference point ("57 km east of Timbuktu") does not locate the event,
@@ -117,9 +131,14 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const fits = (p: Place) => references.every((r) => { const d = statedDistance(t, r.index); return d === null || Math.abs(km(p, r) - d) <= Math.max(25, d / 2); });
     lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : previousPlaces.length > 0 ? previousPlaces : ahead ? [strip(ahead)] : datelinePlaces;
     // "That flight", "this convoy": the thing the sentence before told of, where it told it.
+    // The sentence before, in the same paragraph, is where one that names no place happened.
+    const prevHere = all[i - 1]?.paragraph === all[i]!.paragraph && !all[i - 1]!.background && all[i - 1]!.found.some((f) => !f.reference && !f.weak);
+    if (prevHere && previousPlaces.length > 0 && found.length === 0) lastPlaces = previousPlaces;
     if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
     const previousBefore = previousPlaces;
     if (!background && found.some((f) => !f.reference && !f.weak)) previousPlaces = found.filter((f) => !f.reference && !f.weak).map(strip);
+    // "An earlier version of this story said…": a correction takes back what it quotes.
+    if (/\b(earlier|previous|an earlier) version of this (story|article|report|item)\b/i.test(sentence)) readings = [];
     if (background) {
       if (readings.length > 0 || /\b(killed|coup|agreement|deals?|accords?|ceasefire|attacks?|deployed|set up|created|established|signed|took power)\b/.test(t)) {
         const year = Math.min(...yearsIn(sentence).filter((y) => y <= Number(o.published.slice(0, 4))), Number(o.published.slice(0, 4)) - 1);
@@ -127,12 +146,19 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       }
       continue;
     }
-    // A line that gives only a place and a day ("BONI (Mopti region), Thursday 21 September.") heads what follows it.
-    const headed = i > 0 && all[i - 1]!.readings.length === 0 && !all[i - 1]!.background && all[i - 1]!.resolved?.precision === 'day' && !all[i - 1]!.resolved!.since && all[i - 1]!.sentence.split(/\s+/).length <= 10 ? all[i - 1]!.resolved!.date : null;
-    const sentenceDate = resolved?.date ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? headed ?? focusDate ?? lastDate ?? o.published;
+    // The sentence before, in the same paragraph, gives the day of one that names none: the story goes on ("31 October — The last convoy pulls out of Kidal. The camp is left for good.").
+    const prev = all[i - 1];
+    const headed = prev && prev.paragraph === all[i]!.paragraph && !prev.background && prev.resolved?.precision === 'day' && !prev.resolved.since ? prev.resolved.date : null;
+    // "The day before, …", "The next day, …": a day from the day told just before.
+    const step = /^\W*(the|a) (day|night) (before|earlier)\b|^\W*the previous (day|night)\b/i.test(sentence) ? -1 : /^\W*(the (next|following) (day|morning)|a day later|the day after)\s*,/i.test(sentence) ? 1 : 0;
+    const stepped = !resolved && step !== 0 ? addDays(headed ?? lastDate ?? focusDate ?? o.published, step) : null;
+    const sentenceDate = resolved?.date ?? stepped ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? headed ?? focusDate ?? lastDate ?? o.published;
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !resolved.since) lastDate = resolved.date;
+    // "… joining a convoy that had earlier left Tessalit": that clause's places are another movement's.
+    const relatives = relativeMovements(t);
     const located = found.filter((f) => !f.reference && !f.weak);
+    const outside = (at: number | undefined) => located.filter((f) => !relatives.some(([a, b]) => f.index >= a && f.index < b && !(at !== undefined && at >= a && at < b)));
     const places = located.length > 0 ? located.map(strip) : lastPlaces.length > 0 ? lastPlaces : found.map(strip);
     // "The convoy that left Kidal this week": named, not news, unless its clause gives the day.
     const before = out.length;
@@ -179,20 +205,27 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       else if (r.kind === 'incident' && located.some((f) => f.destination)) here = [];
       let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       // "A request to fly them to Gao was turned down": a refused flight is restricted where it was going, when the sentence names no place it is in.
-      const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,50}$/.test(t.slice(Math.max(0, f.index - 70), f.index)));
+      const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,70}$/.test(t.slice(Math.max(0, f.index - 90), f.index)));
       // Goods held by customs on their way are restricted where they were going, when the sentence names no place they are in; a convoy refused leave is held where it is.
-      const goingTo = flownTo ?? (r.detail === 'customs' ? located.find((f) => f.destination) : undefined);
+      // A trip forbidden ("the team's mission to Goundam") is restricted where it was going.
+      const trip = /\b(travel\w*|trips?|missions? to|visits?|patrols?|journey)\b/.test(t) && !/\b(trucks|lorries|convoys?|tankers|containers|vehicles)\b/.test(t);
+      const goingTo = flownTo ?? (r.detail === 'customs' || trip ? located.find((f) => f.destination) : undefined);
       if (r.kind === 'restriction' && here.length === 0 && goingTo) location = strip(goingTo);
       let from: Place | null = null;
       let to: Place | null = null;
-      if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison)));
+      const mine = outside(r.at);
+      const elsewhere = (f: Weighed) => located.includes(f) && !mine.includes(f);
+      if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison && !elsewhere(f))));
       if (r.kind === 'movement' && from && found.some((f) => f.destination && f.name === from!.name) && !found.some((f) => !f.destination && f.name === from!.name)) from = null;
       // A convoy "left for Gao" with no origin named left from where the story is.
       const storyPlace = focusPlace ?? previousBefore[0] ?? null;
       if (r.kind === 'movement' && !from && to && storyPlace && storyPlace.name !== to.name) from = storyPlace;
-      if (r.kind === 'movement') location = from ?? to ?? location;
+      if (r.kind === 'movement') location = from ?? to ?? (located.length > 0 && mine.length === 0 ? storyPlace : null) ?? location;
       // A site is the camp left, not where the convoy went: the named place nearest the verb, destinations last.
-      if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) location = here.length > 0 ? strip(nearest(here, r.anchor)) : storyPlace ?? strip(nearest(located, r.anchor));
+      if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) {
+        const ours = here.filter((f) => mine.includes(f));
+        location = ours.length > 0 ? strip(nearest(ours, r.anchor)) : storyPlace ?? strip(nearest(located, r.anchor));
+      }
       let confidence = r.strength;
       if (found.length === 0) confidence -= 0.2;
       if (!resolved) confidence -= 0.1;
@@ -211,6 +244,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       if (r.continuing && out.length > before1) continuing.add(out[out.length - 1]!);
     }
     if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
+    if (saidOnly) for (const c of out.slice(made)) if (c.kind !== 'background') leads.add(c);
     // The focus is where the first event told here happened (a convoy's origin, not where it went).
     if (readings.length > 0 && !focusPlace && !sumsUp) {
       const first = out.slice(before).find((c) => c.kind !== 'background')?.location;
@@ -228,7 +262,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   }
   // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
   const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
-  const kept = out.filter((c) => !summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true)));
+  const dated = told.filter((c) => !leads.has(c));
+  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && x.location && c.location && km(x.location, c.location) <= 25)));
   return merge(kept, continuing);
 
   function isHeadline(c: Candidate): boolean {
@@ -243,26 +278,38 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
  */
 type Weighed = Found & { destination?: boolean; origin?: boolean; weak?: boolean; comparison?: boolean };
 function weigh(t: string, found: Found[]): Weighed[] {
-  return found.map((f) => {
-    const before = t.slice(Math.max(0, f.index - 60), f.index);
-    const w: Weighed = { ...f };
-    // "To Gao", "towards the border post of Labbezanga"; not "according to officials in Gao".
-    if (/\b(to|for|towards|toward|bound for|arrived (in|at)|arriving (in|at)|landed (in|at)|reached|reaching|en route to|headed for|heading for)\s+(the\s+)?(([\w'-]+\s+){0,2}|([\w'-]+\s+)?(post|camp|base|airport|airfield|town|city|village) (of|in|at)\s+)$/.test(before) && !/\b(according|close|next|due|thanks|similar|compared|owing|referring|near) to\s+([\w'-]+\s+){0,3}$/.test(before)) w.destination = true;
-    // "From Gao", "(ex-Ansongo)": where things came from.
-    if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$|\bex-$/.test(before)) w.origin = true;
-    if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
-    // "The mission's Gao regional office": who acted, not where.
-    if (/^[\w'-]*('s)?\s+(regional |field |liaison |sector )?(office|bureau|delegation)\b/.test(t.slice(f.index + 1))) w.weak = true;
-    // "According to officials in Gao": where the source is, not the event.
-    if (/\baccording to\s+([\w'-]+\s+){0,4}(in|at|from|of)\s+$/.test(before)) w.weak = true;
-    // "the Kidal region", "the region of Timbuktu": an area, not the town.
-    if (/^[\w'-]*\s+(region|district|cercle|province)\b/.test(t.slice(f.index + 1)) || /\b(region|district|cercle|province) of\s+$/.test(before)) w.weak = true;
-    if (/\b(as|like)\s+(they|it|we|he|she|the mission|the peacekeepers|the troops)\s+(had|did|have|has)\s+(done\s+)?(in|at)\s+$/.test(before) || /\b(as|like)\s+(in|at)\s+$/.test(before)) {
-      w.weak = true;
-      w.comparison = true;
+  const out = found.map((f) => weighOne(t, f));
+  // "From Tessalit, Aguelhok and Kidal": a place listed after another shares its role.
+  for (let i = 1; i < out.length; i += 1) {
+    const prev = out[i - 1]!;
+    const between = t.slice(prev.index, out[i]!.index).replace(/^[\w' -]*?(?=,| and | or )/, '');
+    if (/^(, | and | or |, and |, or )$/.test(between)) {
+      if (prev.origin) out[i]!.origin = true;
+      if (prev.destination) out[i]!.destination = true;
     }
-    return w;
-  });
+  }
+  return out;
+}
+
+function weighOne(t: string, f: Found): Weighed {
+  const before = t.slice(Math.max(0, f.index - 60), f.index);
+  const w: Weighed = { ...f };
+  // "To Gao", "towards the border post of Labbezanga"; not "according to officials in Gao".
+  if (/\b(to|for|towards|toward|bound for|arrived (in|at)|arriving (in|at)|landed (in|at)|reached|reaching|en route to|headed for|heading for)\s+(the\s+)?(([\w'-]+\s+){0,2}|([\w'-]+\s+)?(post|camp|base|airport|airfield|town|city|village) (of|in|at)\s+)$/.test(before) && !/\b(according|close|next|due|thanks|similar|compared|owing|referring|near) to\s+([\w'-]+\s+){0,3}$/.test(before)) w.destination = true;
+  // "From Gao", "(ex-Ansongo)": where things came from.
+  if (/\b(from|left|leaving|departed|departing|out of|drove out of|quit|pulled out of|withdrew from|evacuated from)\s+(the\s+)?$|\bex-$/.test(before)) w.origin = true;
+  if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
+  // "The mission's Gao regional office": who acted, not where.
+  if (/^[\w'-]*('s)?\s+(regional |field |liaison |sector )?(office|bureau|delegation)\b/.test(t.slice(f.index + 1))) w.weak = true;
+  // "According to officials in Gao": where the source is, not the event.
+  if (/\baccording to\s+([\w'-]+\s+){0,4}(in|at|from|of)\s+$/.test(before)) w.weak = true;
+  // "the Kidal region", "the region of Timbuktu": an area, not the town.
+  if (/^[\w'-]*\s+(region|district|cercle|province)\b/.test(t.slice(f.index + 1)) || /\b(region|district|cercle|province) of\s+$/.test(before)) w.weak = true;
+  if (/\b(as|like)\s+(they|it|we|he|she|the mission|the peacekeepers|the troops)\s+(had|did|have|has)\s+(done\s+)?(in|at)\s+$/.test(before) || /\b(as|like)\s+(in|at)\s+$/.test(before)) {
+    w.weak = true;
+    w.comparison = true;
+  }
+  return w;
 }
 
 /** The place that best locates a sentence's event: a place it is in, then a reference point, then a road's end. */
@@ -317,7 +364,7 @@ function merge(cs: Candidate[], continuing: WeakSet<Candidate> = new WeakSet()):
   for (const c of cs) {
     // A restriction still in force is the one told before at that place, whatever day this sentence gives.
     const goesOn = continuing.has(c) ? out.find((x) => x.kind === 'restriction' && x.location && c.location && km(x.location, c.location) <= 25) : undefined;
-    const same = goesOn ?? out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'restriction' || x.detail === c.detail));
+    const same = goesOn ?? out.find((x) => x.kind === c.kind && x.kind !== 'background' && x.date === c.date && (x.location && c.location ? km(x.location, c.location) <= 25 : !x.location && !c.location) && (x.kind !== 'restriction' || x.detail === c.detail || (x.detail !== 'air' && c.detail !== 'air')));
     if (!same) {
       out.push(c);
       continue;

@@ -91,7 +91,10 @@ export function placesIn(g: Gazetteer, sentence: string): Found[] {
     if (/["“'‘]$/.test(sentence.slice(0, m.index)) && /^["”'’]/.test(sentence.slice(m.index + m[1]!.length)) && /\b(boat|vessel|ship|barge|ferry|operation|plane|aircraft|called|named|dubbed|code-?named)\s+["“'‘]$/.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const before = text.slice(Math.max(0, m.index! - 40), m.index);
     const reference = /\b(km|kilometres|kilometers|miles)\s+(\(\d+ miles\)\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)\s+of\s+$|\b(outside|near|from)\s+$/.test(before) && /\b(km|kilometres|kilometers|miles)\b/.test(before);
-    out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index!, ...(reference ? { reference: true } : {}) });
+    // "A few kilometres outside Kidal", "8 km west of Ber": near enough to be the place itself.
+    const near = /\b(a few|a couple of|few|several|some \d|\d)\s*[\d.,]*\s*(km|kilometres|kilometers|miles)\b/.exec(before);
+    const close = near !== null && (/^(a few|a couple of|few|several)/.test(near[1]!) || Number((/(\d[\d.,]*)\s*(km|kilomet|miles)/.exec(before)?.[1] ?? '99').replace(/,/g, '')) < 20);
+    out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index!, ...(reference && !close ? { reference: true } : {}) });
   }
   return out;
 }

@@ -130,3 +130,40 @@ describe('digests and long-running restrictions', () => {
     expect(read('Gunmen ambushed a convoy near Bourem on Thursday, and a mine struck one of its trucks.')).toEqual(['incident@Bourem/2023-10-19']);
   });
 });
+
+describe('more phrasings: ledes, corrections, lists, chronologies', () => {
+  it.each([
+    ['UNHAS flights to Ménaka were cancelled on Thursday because of a sandstorm, not because of any refusal by the authorities.', []],
+    ['The prefabricated blocks and three generators were handed over as a gift to the hospital of Mopti on Thursday.', ['disposal@Mopti/2023-10-19']],
+    ['Malian customs have kept 34 containers bound for the mission on hold at the Labbezanga border post since Monday.', ['restriction@Labbezanga/2023-10-16']],
+    ['Six containers of ICT equipment have been held by the customs post at Timbuktu airport since Tuesday.', ['restriction@Timbuktu/2023-10-17']],
+    ['On Monday a first column of 17 trucks pulled out of the base at Ogossagou and drove to Sévaré.', ['movement@Ogossagou/2023-10-16']],
+    ['Some 200 trucks loaded for the withdrawal from the camps in Tessalit and Kidal remain in Gao.', []],
+    ['Since Sunday the authorities have not granted the clearance these convoys need to leave Gao.', ['restriction@Gao/2023-10-15']],
+    ['In all, 37 peacekeepers have needed medical care since the convoy set off from Kidal.', []],
+    ['Asked about fighting reported around Anefis on Thursday, he said the mission had no information.', []],
+    ['The withdrawal has unfolded amid renewed fighting in the north, officials said on Thursday.', []],
+    ['On Wednesday eight peacekeepers were injured when a mine exploded a few kilometres outside Kidal.', ['incident@Kidal/2023-10-18']],
+    ['The last C-130 rotation took off from Timbuktu airport at 14:10 today with 38 staff.', ['movement@Timbuktu/2023-10-20']],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('drops what a correction takes back', () => {
+    expect(read('The last convoy left Aguelhok on Monday. An earlier version of this story said the peacekeepers had left on Sunday; they did not.')).toEqual(['movement@Aguelhok/2023-10-16']);
+  });
+
+  it('lets a lede dated only by when it was said give way to the body\'s dated event at that place', () => {
+    const text = 'GAO, Mali (AP) — Peacekeepers have pulled out of their camp at Aguelhok, the mission said Friday.\n\nThe Chadian contingent vacated the base on Monday and headed south by road, joining a convoy that had earlier left Tessalit.';
+    expect(read(text)).toEqual(['site_status@Aguelhok/2023-10-16', 'movement@Aguelhok/2023-10-16']);
+  });
+
+  it('takes the day and place of the sentence before in the same paragraph, and "the day before" from it', () => {
+    expect(read('Chronology\n\n12 October — The mission says it will leave soon.\n19 October — The last convoy pulls out of the Kidal camp. The camp is left for good.')).toEqual(['movement@Kidal/2023-10-19', 'site_status@Kidal/2023-10-19']);
+    expect(read('The mission handed over its camp in Sévaré on Thursday. The day before, generators had been distributed to 47 groups in Mopti.')).toEqual(['site_status@Sévaré/2023-10-19', 'disposal@Mopti/2023-10-18']);
+  });
+
+  it('gives each place of a list the role of the first', () => {
+    expect(read('On Thursday some 200 trucks meant to collect equipment from Tessalit, Aguelhok and Kidal were held in Gao by the authorities.')).toEqual(['restriction@Gao/2023-10-19']);
+  });
+});
