@@ -6,7 +6,7 @@ import { addDays, toEpochDay } from '../domain/dates.ts';
 export type Resolved = { date: string; precision: 'day' | 'month' | 'year'; explicit: boolean; since?: boolean };
 
 /** "since 24 September", "since Sunday": the start of a state of affairs, which dates no event that follows. */
-const sinceBefore = (s: string, at: number) => /\bsince\s+(the\s+)?(early\s+|late\s+|mid-?)?$/.test(s.slice(Math.max(0, at - 20), at));
+const sinceBefore = (s: string, at: number) => /\bsince\s+(the\s+)?(early\s+|late\s+|mid-?)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/.test(s.slice(Math.max(0, at - 30), at));
 const withSince = (r: Resolved, s: string, at: number): Resolved => (sinceBefore(s, at) ? { ...r, since: true } : r);
 
 /**
@@ -14,7 +14,7 @@ const withSince = (r: Resolved, s: string, at: number): Resolved => (sinceBefore
  * from the date of the rest of the sentence. The offset in days, or null.
  */
 export function dayOffset(clause: string): number | null {
-  const m = /^\W*(a|one|two|three|four|five|six|\d+|the) (day|days|week|weeks) (after|before|later|earlier)\b/i.exec(clause);
+  const m = /^\W*(a|one|two|three|four|five|six|\d+|the) (day|days|week|weeks|month|months) (after|before|later|earlier)\b/i.exec(clause);
   if (!m) {
     // "…had struck the town the day before", "…left the next day": inside the clause, relative to the rest.
     if (/\b(the (day|night) before|the previous (day|night)|on the eve)\b/i.test(clause)) return -1;
@@ -22,7 +22,7 @@ export function dayOffset(clause: string): number | null {
     return null;
   }
   const n = m[1]!.toLowerCase() === 'a' || m[1]!.toLowerCase() === 'the' || m[1]!.toLowerCase() === 'one' ? 1 : Number(m[1]) || ['two', 'three', 'four', 'five', 'six'].indexOf(m[1]!.toLowerCase()) + 2;
-  const days = /week/.test(m[2]!) ? n * 7 : n;
+  const days = /month/.test(m[2]!) ? n * 30 : /week/.test(m[2]!) ? n * 7 : n;
   return /after|later/.test(m[3]!.toLowerCase()) ? -days : days;
 }
 
@@ -81,7 +81,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
-  const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
+  const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?|(?:the )?(?:end|beginning|start|middle) of)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
   if (inMonth) {
     const m = monthIndex(inMonth[1]!);
     const y = inMonth[2] ? Number(inMonth[2]) : year;

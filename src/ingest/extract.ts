@@ -57,9 +57,11 @@ function isBackground(sentence: string, published: string): boolean {
  * A wire dateline ("GAO, Mali (AFP) — ", "BAMAKO, Nov 15 - ", "NOTE TO CORRESPONDENTS - "): where
  * and when the story was filed, not where or when it happened.
  */
-const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?\s+[—–-]+\s+/;
+const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?(?:\s+|\s*\.)[—–-]+\s+/;
 /** A press release's dateline: a place in ordinary case, then a full date ("Mopti, 10 December 2023 – "). */
-const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}\s+[—–-]+\s+/;
+const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}(?:\s*\([^)]*\))?\s*\.?[—–-]+\s+/;
+/** An agency's dateline with the place in ordinary case: "Bamako (dpa) - ". */
+const AGENCY_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*\((?:AFP|AP|Reuters|dpa|DPA|EFE|Xinhua|AA|Anadolu|APA|UPI|ANP|Kyodo)\)\s*\.?[—–-]+\s+/;
 /** Where a dateline is: at the start, or after a heading of a line or two ("PRESS RELEASE", a title). */
 function findDateline(text: string): { start: number; match: RegExpExecArray } | null {
   let start = 0;
@@ -67,7 +69,7 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
     // Blank lines between a heading and the dateline do not count as lines.
     while (text[start] === '\n' || (text[start] === ' ' && /^ *\n/.test(text.slice(start)))) start = text.indexOf('\n', start) + 1;
     const rest = text.slice(start);
-    const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' ./-]{3,}(,|\s+[—–-]|\s*\()/.test(rest) ? DATELINE.exec(rest) : null);
+    const m = (line === 0 ? DATELINE.exec(rest) : null) ?? DATED_PLACE.exec(rest) ?? AGENCY_PLACE.exec(rest) ?? (line > 0 && /^\s*[A-ZÀ-Ý' ./-]{3,}(,|\s+[—–-]|\s*\()/.test(rest) ? DATELINE.exec(rest) : null);
     if (m) return { start, match: m };
     const next = text.indexOf('\n', start);
     if (next < 0) break;
@@ -76,12 +78,14 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
   return null;
 }
 
+/** A sentence set abroad: "In neighbouring Niger", "across the border in Burkina Faso". */
+const FOREIGN = /(^|[,;:]\s*|\b(and|but|meanwhile|while)\s+)(in|across the border in|over the border in|on the other side of the border,? in) (neighbouring |neighboring |nearby )?(niger|burkina faso|mauritania|algeria|senegal|guinea|cote d'ivoire|ivory coast|benin|togo|chad|nigeria|niamey|ouagadougou|nouakchott|dakar)\b/;
 /** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
-const ATTRIBUTION = /\b(said|says|told [\w.' ]{1,40}?|announced|reported|added|stated|confirmed|according to [\w.' ]{1,40}?)\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
+const ATTRIBUTION = /\b(said|says|told|announced|reported|added|stated|confirmed|accused|complained|warned|noted|according to)(\s+[\w.' ]{1,40}?)?\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
-const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?day|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
+const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?(day|morning|afternoon|evening|night)|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
 
 export function extract(text: string, o: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
@@ -137,6 +141,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
     const previousBefore = previousPlaces;
     if (!background && found.some((f) => !f.reference && !f.weak)) previousPlaces = found.filter((f) => !f.reference && !f.weak).map(strip);
+    // "In neighbouring Niger, …": what happens abroad is not the mission area's news.
+    if (FOREIGN.test(t)) readings = [];
     // "An earlier version of this story said…": a correction takes back what it quotes.
     if (/\b(earlier|previous|an earlier) version of this (story|article|report|item)\b/i.test(sentence)) readings = [];
     if (background) {
@@ -200,10 +206,15 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       const actors = actorsIn(t).map((a) => a.name);
       // Where something happened is not where a convoy was going, nor where it came from when the sentence names where it was hit ("the convoy that left Kidal was hit near Anefis").
       let here = located.filter((f) => !f.destination);
+      // "A plane hit as it landed at Tessalit": an incident on arriving is where it arrived.
+      const arrivedAt = r.kind === 'incident' ? located.find((f) => f.destination && /\b(landed|landing|arrived|arriving|took off|taking off)\s+(at|in)\s+(the\s+)?$/.test(t.slice(Math.max(0, f.index - 30), f.index))) : undefined;
+      if (arrivedAt && here.every((f) => f.origin)) here = [arrivedAt];
+      // "A vehicle coming down from Tessalit struck a device 20 km south of Aguelhok": the reference, not where the column came from.
+      else if (r.kind === 'incident' && here.length > 0 && here.every((f) => f.origin) && references.length > 0) here = [];
       if (r.kind !== 'movement' && here.some((f) => !f.origin)) here = here.filter((f) => !f.origin);
       // "The vessel, travelling from Gao towards Mopti, was struck": an incident on the way, with both ends named, is at neither.
       else if (r.kind === 'incident' && located.some((f) => f.destination)) here = [];
-      let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
+      let location: Place | null = r.kind !== 'movement' && located.length > 0 && here.length === 0 ? (r.kind === 'incident' && references.length > 0 && !(focusPlace && fits(focusPlace)) ? strip(references[0]!) : focusPlace ?? places[0] ?? null) : (here[0] ? strip(here[0]) : places[0] ?? null);
       // "A request to fly them to Gao was turned down": a refused flight is restricted where it was going, when the sentence names no place it is in.
       const flownTo = located.find((f) => f.destination && /\b(fly|flights?|flew|flown|airlift\w*|helicopters?|aircraft|planes?)\b[^,;:.]{0,70}$/.test(t.slice(Math.max(0, f.index - 90), f.index)));
       // Goods held by customs on their way are restricted where they were going, when the sentence names no place they are in; a convoy refused leave is held where it is.

@@ -93,7 +93,7 @@ export function placesIn(g: Gazetteer, sentence: string): Found[] {
     const reference = /\b(km|kilometres|kilometers|miles)\s+(\(\d+ miles\)\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)\s+of\s+$|\b(outside|near|from)\s+$/.test(before) && /\b(km|kilometres|kilometers|miles)\b/.test(before);
     // "A few kilometres outside Kidal", "8 km west of Ber": near enough to be the place itself.
     const near = /\b(a few|a couple of|few|several|some \d|\d)\s*[\d.,]*\s*(km|kilometres|kilometers|miles)\b/.exec(before);
-    const close = near !== null && (/^(a few|a couple of|few|several)/.test(near[1]!) || Number((/(\d[\d.,]*)\s*(km|kilomet|miles)/.exec(before)?.[1] ?? '99').replace(/,/g, '')) < 20);
+    const close = near !== null && (/^(a few|a couple of|few|several)/.test(near[1]!) || Number((/(\d[\d.,]*)\s*(km|kilomet|miles)/.exec(before)?.[1] ?? '99').replace(/,/g, '')) <= 25);
     out.push({ name: e.name, lat: e.lat, lon: e.lon, index: m.index!, ...(reference && !close ? { reference: true } : {}) });
   }
   return out;
