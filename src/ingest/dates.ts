@@ -56,8 +56,9 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
   if (dayMonth || monthDay) {
     const [d, m, y] = dayMonth ? [Number(dayMonth[1]), monthIndex(dayMonth[2]!), dayMonth[3]] : [Number(monthDay![2]), monthIndex(monthDay![1]!), monthDay![3]];
     const date = valid(y ? Number(y) : year, m, d);
-    // A day after publication without a year is last year's.
-    if (date) return withSince({ date: !y && date > published ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true }, s, (dayMonth ?? monthDay)!.index);
+    // A day after publication without a year is last year's, unless it is in the next weeks ("rebooked for 20 Nov"): a plan.
+    const ahead = date ? toEpochDay(date) - toEpochDay(published) : 0;
+    if (date) return withSince({ date: !y && ahead > 45 ? valid(year - 1, m, d) ?? date : date, precision: 'day', explicit: true }, s, (dayMonth ?? monthDay)!.index);
   }
   if (/\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b/.test(s)) return { date: published, precision: 'day', explicit: true };
   if (/\b(yesterday|last night|overnight)\b/.test(s)) return { date: addDays(published, -1), precision: 'day', explicit: true };
@@ -80,6 +81,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     while (weekday(d) !== target) d = addDays(d, -1);
     return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
+  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent days\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
   const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?|(?:the )?(?:end|beginning|start|middle) of)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
   if (inMonth) {

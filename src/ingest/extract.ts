@@ -81,7 +81,7 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
 /** A sentence set abroad: "In neighbouring Niger", "across the border in Burkina Faso". */
 const FOREIGN = /(^|[,;:]\s*|\b(and|but|meanwhile|while)\s+)(in|across the border in|over the border in|on the other side of the border,? in) (neighbouring |neighboring |nearby )?(niger|burkina faso|mauritania|algeria|senegal|guinea|cote d'ivoire|ivory coast|benin|togo|chad|nigeria|niamey|ouagadougou|nouakchott|dakar)\b/;
 /** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
-const ATTRIBUTION = /\b(said|says|told|announced|reported|added|stated|confirmed|accused|complained|warned|noted|according to)(\s+[\w.' ]{1,40}?)?\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
+const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|complained|warned|noted)(\s+(in a (statement|press release|communique|note)|to (reporters|journalists)|at a (news |press )?(conference|briefing)|by (tele)?phone|in new york|late|early))?|(told|accused|according to)(\s+[\w.'-]+){1,4}?)\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
@@ -116,7 +116,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // The places of the last sentence that named one: "The trucks remained blocked" is where they were.
   let previousPlaces: Place[] = [];
   const continuing = new WeakSet<Candidate>();
-  const focusDate: string | null = all.find((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day' && !x.resolved.since)?.resolved?.date ?? null;
+  const focusDate: string | null = all.find((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day' && !x.resolved.since && x.resolved.date <= o.published)?.resolved?.date ?? null;
   // A headline (the unpunctuated lines a story starts with) and a sentence that counts events ("two attacks on 7 September") sum up what the body tells.
   const bodyStart = all.findIndex((x) => /[.!?]["”’)]?$/.test(x.sentence.trim()));
   const summaries = new WeakSet<Candidate>();
@@ -158,6 +158,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     // "The day before, …", "The next day, …": a day from the day told just before.
     const step = /^\W*(the|a) (day|night) (before|earlier)\b|^\W*the previous (day|night)\b/i.test(sentence) ? -1 : /^\W*(the (next|following) (day|morning)|a day later|the day after)\s*,/i.test(sentence) ? 1 : 0;
     const stepped = !resolved && step !== 0 ? addDays(headed ?? lastDate ?? focusDate ?? o.published, step) : null;
+    // "The same day" is the day the sentence gives elsewhere, else the day told just before.
+    const sameDayAs = (resolved?.precision === 'day' && !resolved.since ? resolved.date : null) ?? lastDate;
     const sentenceDate = resolved?.date ?? stepped ?? (SAME_DAY.test(sentence) ? lastDate : null) ?? headed ?? focusDate ?? lastDate ?? o.published;
     // "since 24 September" starts a state of affairs; it does not date what follows.
     if (resolved && resolved.precision === 'day' && !resolved.since) lastDate = resolved.date;
@@ -182,7 +184,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : resolveDate(main.slice(c.start, c.end), o.published) ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
         const offset = own ? null : dayOffset(t.slice(c.start, c.end));
         // "since Sunday" dates the start of a restriction that goes on, and nothing else.
-        if (own && own.precision === 'day' && (!own.since || r.kind === 'restriction')) ({ date, precision } = own);
+        if (!own && SAME_DAY.test(t.slice(c.start, c.end)) && sameDayAs) ({ date, precision } = { date: sameDayAs, precision: 'day' });
+        else if (own && own.precision === 'day' && (!own.since || r.kind === 'restriction')) ({ date, precision } = own);
         // "Trucks left Gao weeks ago, officials said on Thursday": the clause's own vaguer time is the event's, not the saying's day.
         else if (own && own.precision !== 'day' && !own.since) ({ date, precision } = own);
         else if (offset !== null) {
@@ -194,6 +197,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       // Wire copy tells the news of the last few days; a day more than ten days back is a reminder
       // ("UN peacekeepers left their camp in the town on 31 October"), unless a restriction still holds "since" then.
       const stale = precision === 'day' && toEpochDay(o.published) - toEpochDay(date) > STALE_DAYS && !(r.kind === 'restriction' && (/\bsince\b/.test(t) || GOES_ON.test(t) || GOES_ON.test(all[i + 1]?.t ?? '')));
+      // A day still to come is a plan ("next rotation on 2 January"), not news.
+      if (precision === 'day' && date > o.published) continue;
       if (stale) {
         if (!out.some((x) => x.kind === 'background' && x.evidence === sentence)) out.push(blank('background', sentence, o, { date, date_precision: precision, location: found[0] ? strip(found[0]) : null, confidence: 0.6 }));
         continue;
@@ -252,7 +257,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         injured: r.injured ?? null,
         detail: r.detail ?? null,
       });
-      if (r.continuing && out.length > before1) continuing.add(out[out.length - 1]!);
+      // A restriction told again without a day of its own ("the containers were stopped when they reached the capital") is the one told before.
+      if ((r.continuing || (r.kind === 'restriction' && !resolved && !stepped)) && out.length > before1) continuing.add(out[out.length - 1]!);
     }
     if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
     if (saidOnly) for (const c of out.slice(made)) if (c.kind !== 'background') leads.add(c);
@@ -274,8 +280,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
   const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
   const dated = told.filter((c) => !leads.has(c));
-  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && x.location && c.location && km(x.location, c.location) <= 25)));
+  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))));
   return merge(kept, continuing);
+
+  function namesItsPlace(c: Candidate): boolean {
+    return c.location !== null && all.some((x) => x.sentence === c.evidence && x.found.some((f) => f.name === c.location!.name));
+  }
 
   function isHeadline(c: Candidate): boolean {
     return all.findIndex((x) => x.sentence === c.evidence) < bodyStart;

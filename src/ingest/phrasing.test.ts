@@ -167,3 +167,40 @@ describe('more phrasings: ledes, corrections, lists, chronologies', () => {
     expect(read('On Thursday some 200 trucks meant to collect equipment from Tessalit, Aguelhok and Kidal were held in Gao by the authorities.')).toEqual(['restriction@Gao/2023-10-19']);
   });
 });
+
+describe('wire copy: agencies, attribution, plans to come, second refusals', () => {
+  it.each([
+    ['Bamako (dpa) - Customs have held 38 trucks of departing contingents at the Labbezanga border post since Monday.', ['restriction@Labbezanga/2023-10-16']],
+    ['BAMAKO, Oct 20 (EFE).- Gunmen opened fire on a UN convoy about 50 kilometers south of Ansongo on Thursday.', ['incident@Ansongo/2023-10-19']],
+    ['In neighbouring Niger, a convoy carrying aid was attacked near Ayorou on Thursday.', []],
+    ['On Thursday the authorities declined the mission\'s request for a cargo flight to Timbuktu.', ['restriction@Timbuktu/2023-10-19']],
+    ['Requests for surveillance flights over convoys are turned down day after day, he added.', []],
+    ['I must report that on Tuesday a convoy bringing trucks to Ménaka came under fire about 20 km outside the town.', ['incident@Ménaka/2023-10-17']],
+    ['The mission brought its departure forward by several days because of fighting in the area around Ber.', []],
+    ['A fourth peacekeeper was wounded this morning, when the convoy was struck again about 15 km short of Timbuktu.', ['incident@Timbuktu/2023-10-20']],
+    ['The al-Qaeda-linked JNIM group claimed both attacks near Ber on social media on Thursday.', []],
+    ['The rebels accused the army on Thursday of attacking their positions near Ber.', []],
+    ['Last Thursday, a MINUSMA plane was hit by small-arms fire as it landed at Tessalit.', ['incident@Tessalit/2023-10-19']],
+    ['Early on Thursday, a vehicle in the column coming down from Tessalit struck an explosive device some 20 km south of Aguelhok.', ['incident@Aguelhok/2023-10-19']],
+    ['The most serious blast occurred on Thursday near Anéfis, about 110 km south of Kidal, where 22 peacekeepers were injured.', ['incident@Anefis/2023-10-19']],
+    ['The army said several of its soldiers had been killed in fighting around Ber in the days leading up to the withdrawal.', []],
+    ['A large Malian army column left Gao on Thursday heading for the rebel-held Kidal region.', ['movement@Gao/2023-10-19']],
+    ['Flight UNO-208 is rebooked for 25 Oct. Customs will hold the trucks at Gao until 24 Oct.', []],
+  ] as [string, string[]][])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('reads a second refusal of another kind in the same sentence, and not a refusal retold', () => {
+    expect(read('On Thursday customs blocked fuel tankers bound for the camp in Gao, and the authorities did not authorise any of the mission\'s flights out of Gao.')).toEqual(['restriction@Gao/2023-10-19', 'restriction@Gao/2023-10-19']);
+    expect(read('On Thursday the authorities declined a cargo flight carrying fuel and medical supplies to Timbuktu.')).toEqual(['restriction@Timbuktu/2023-10-19']);
+  });
+
+  it('keeps the army retaking a town apart from the camp the mission left two months before', () => {
+    expect(read("Mali's army said it retook the town of Aguelhok on Thursday, two months after UN peacekeepers withdrew from their base there.")).toEqual(['incident@Aguelhok/2023-10-19']);
+  });
+
+  it('lets the day "that same afternoon" be the day told just before, and "the same day" the sentence\'s own', () => {
+    expect(read('On Thursday we handed our camp in Ménaka over to the governor. The last convoy set off from Ménaka for Gao that same afternoon, and should arrive by the end of this week.')).toEqual(['site_status@Ménaka/2023-10-19', 'movement@Ménaka/2023-10-19']);
+    expect(read('The convoy left the Kidal camp on the morning of 17 October, the same day the mission closed the camp for good.')).toEqual(['site_status@Kidal/2023-10-17', 'movement@Kidal/2023-10-17']);
+  });
+});
