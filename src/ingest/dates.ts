@@ -81,7 +81,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     while (weekday(d) !== target) d = addDays(d, -1);
     return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
-  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent days\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
+  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent days\b|\b(earlier|later) (this|that|in the) month\b|\blast month\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
   const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?|(?:the )?(?:end|beginning|start|middle) of)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
   if (inMonth) {

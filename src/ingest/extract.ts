@@ -57,11 +57,11 @@ function isBackground(sentence: string, published: string): boolean {
  * A wire dateline ("GAO, Mali (AFP) — ", "BAMAKO, Nov 15 - ", "NOTE TO CORRESPONDENTS - "): where
  * and when the story was filed, not where or when it happened.
  */
-const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?(?:\s+|\s*\.)[—–-]+\s+/;
+const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?(?:\s+[—–-]+\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4})?(?:\s+|\s*\.)[—–-]+\s+/;
 /** A press release's dateline: a place in ordinary case, then a full date ("Mopti, 10 December 2023 – "). */
 const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}(?:\s*\([^)]*\))?\s*\.?[—–-]+\s+/;
 /** An agency's dateline with the place in ordinary case: "Bamako (dpa) - ". */
-const AGENCY_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*\((?:AFP|AP|Reuters|dpa|DPA|EFE|Xinhua|AA|Anadolu|APA|UPI|ANP|Kyodo)\)\s*\.?[—–-]+\s+/;
+const AGENCY_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*\((?:AFP|AP|Reuters|dpa|DPA|EFE|Xinhua|AA|Anadolu|APA|UPI|ANP|Kyodo)\)\s*\.?[—–-]+\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}\s*[—–-]+\s+)?/;
 /** Where a dateline is: at the start, or after a heading of a line or two ("PRESS RELEASE", a title). */
 function findDateline(text: string): { start: number; match: RegExpExecArray } | null {
   let start = 0;
@@ -85,7 +85,7 @@ const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|com
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
-const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?(day|morning|afternoon|evening|night)|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
+const SAME_DAY = /\b(on the same occasion|on that occasion|at the same (ceremony|time|event)|during the (same )?ceremony|the same day|that (same )?(day|morning|afternoon|evening|night)|later (that|the same) day|hours later|in the (afternoon|evening)|at (dawn|dusk|nightfall)|(with|upon|by) (that|this|its|their) (departure|handover|withdrawal|exit|pull-?out|move))\b/i;
 
 export function extract(text: string, o: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
@@ -120,6 +120,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A headline (the unpunctuated lines a story starts with) and a sentence that counts events ("two attacks on 7 September") sum up what the body tells.
   const bodyStart = all.findIndex((x) => /[.!?]["”’)]?$/.test(x.sentence.trim()));
   const summaries = new WeakSet<Candidate>();
+  // A sentence that gives no day of its own ("The mission has pulled out of its base at Tessalit") sums up what another dates.
+  const undated = new WeakSet<Candidate>();
+  const firstDated = all.findIndex((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day');
   // A lead whose only day is the one it was said on ("… have pulled out of Aguelhok, the mission said Wednesday") sums up what the body dates.
   const leads = new WeakSet<Candidate>();
   for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
@@ -262,6 +265,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     }
     if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
     if (saidOnly) for (const c of out.slice(made)) if (c.kind !== 'background') leads.add(c);
+    if (!resolved && !SAME_DAY.test(sentence) && i < firstDated) for (const c of out.slice(made)) if (c.kind !== 'background') undated.add(c);
     // The focus is where the first event told here happened (a convoy's origin, not where it went).
     if (readings.length > 0 && !focusPlace && !sumsUp) {
       const first = out.slice(before).find((c) => c.kind !== 'background')?.location;
@@ -279,8 +283,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   }
   // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
   const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
-  const dated = told.filter((c) => !leads.has(c));
-  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))));
+  const dated = told.filter((c) => !leads.has(c) && !undated.has(c));
+  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))) && (!undated.has(c) || !dated.some((x) => x.kind === c.kind && x.date !== c.date && x.location && c.location && km(x.location, c.location) <= 25)));
   return merge(kept, continuing);
 
   function namesItsPlace(c: Candidate): boolean {

@@ -192,3 +192,31 @@ describe('wire copy: agencies, attribution, plans to come, second refusals', () 
     expect(read('The convoy left the Kidal camp on the morning of 17 October, the same day the mission closed the camp for good.')).toEqual(['site_status@Kidal/2023-10-17', 'movement@Kidal/2023-10-17']);
   });
 });
+
+describe('ledes, datelines with the day after the agency, and partial departures', () => {
+  table([
+    ['DAKAR, Senegal (AP) - Oct. 20, 2023 - Customs have held 30 UN trucks in Gao since Monday.', ['restriction@Gao/2023-10-16']],
+    ['Bamako (dpa) - 20 October 2023 - Gunmen ambushed a UN convoy near Labbezanga on Monday.', ['incident@Labbezanga/2023-10-16']],
+    ['On Thursday a first road convoy carrying Nigerien peacekeepers left the Ménaka camp for Gao.', ['movement@Ménaka/2023-10-19']],
+    // The rebels' taking the camp is an incident (a transfer of territory); "the vacated camp" says nothing of the mission leaving.
+    ['The army has vowed to retake Kidal, where rebels have moved into the vacated UN camp.', ['incident@Kidal/2023-10-20']],
+    ['On Thursday the mission handed its temporary operating base at Ogossagou, in the Bandiagara region, over to the prefect.', ['site_status@Ogossagou/2023-10-19']],
+    ['On Thursday the mission donated generators to the hospital in Ménaka as part of the closure of its camp in the town.', ['disposal@Ménaka/2023-10-19']],
+    ['Spokesman: No. No armoured vehicle has been sold in Gao.', []],
+    ['It gave no indication of when the vehicles would reach Timbuktu.', []],
+    ['Since Tuesday, customs officers have been stopping the fuel tankers that resupply our camp in Gao.', ['restriction@Gao/2023-10-17']],
+    ['Since Monday, customs officials in Gao have kept back some 40 containers of contingent-owned equipment.', ['restriction@Gao/2023-10-16']],
+    ['On Thursday the engineers put beyond use vehicles, generators and ammunition at Tessalit.', ['disposal@Tessalit/2023-10-19']],
+    ['Earlier this month, gunmen attacked a boat near Bamba.', []],
+  ]);
+
+  it('lets a lede that gives no day give way to the dated events of its kind and place', () => {
+    const text = 'The mission has pulled out of its base at Tessalit after one of its planes came under fire there.\n\nThe last peacekeepers left the camp at Tessalit on Thursday. On Tuesday, an aircraft was hit by small-arms fire as it landed at Tessalit.';
+    expect(read(text)).toEqual(['site_status@Tessalit/2023-10-19', 'movement@Tessalit/2023-10-19', 'incident@Tessalit/2023-10-17']);
+  });
+
+  it('keeps an undated sentence later in a story as its own event', () => {
+    const text = 'Peacekeepers pulled out of their base at Ber on Thursday. The convoy was then attacked twice near Ber. The army said six soldiers had been killed in clashes near Ber on Tuesday.';
+    expect(read(text)).toEqual(['site_status@Ber/2023-10-19', 'movement@Ber/2023-10-19', 'incident@Ber/2023-10-19', 'incident@Ber/2023-10-17']);
+  });
+});
