@@ -81,7 +81,8 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     while (weekday(d) !== target) d = addDays(d, -1);
     return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
-  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent days\b|\b(earlier|later) (this|that|in the) month\b|\blast month\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
+  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent (days|weeks)\b|\b(earlier|later) (this|that|in the) month\b|\blast month\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
+  if (/\b(a|one|two|three|several) years? (earlier|before|ago)\b|\bthe (previous|year before|preceding) year\b/.test(s)) return { date: `${year - 1}-06-15`, precision: 'year', explicit: true };
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
   const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?|(?:the )?(?:end|beginning|start|middle) of)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);
   if (inMonth) {
@@ -90,4 +91,12 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     return { date: `${y}-${pad(m + 1)}-15`, precision: 'month', explicit: true };
   }
   return null;
+}
+
+/** The day a state of affairs began ("since 24 September", "since Monday"), or null. */
+export function sinceDate(s: string, published: string): string | null {
+  const m = /\bsince\s+(.{0,40})/i.exec(s);
+  if (!m) return null;
+  const r = resolveDate(`since ${m[1]}`, published);
+  return r && r.precision === 'day' && r.since ? r.date : null;
 }

@@ -4,7 +4,7 @@
 // none) and dated against the publication date (the article's last date when it gives none).
 import { actorsIn } from './actors.ts';
 import { addDays, toEpochDay } from '../domain/dates.ts';
-import { dayOffset, resolveDate, yearsIn } from './dates.ts';
+import { dayOffset, resolveDate, sinceDate, yearsIn } from './dates.ts';
 import { NUMBER } from './numbers.ts';
 import { type Found, fold, type Gazetteer, km, placesIn } from './gazetteer.ts';
 import { clauseAt, clauses, readSentence, relativeMovements } from './patterns.ts';
@@ -81,7 +81,7 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
 /** A sentence set abroad: "In neighbouring Niger", "across the border in Burkina Faso". */
 const FOREIGN = /(^|[,;:]\s*|\b(and|but|meanwhile|while)\s+)(in|across the border in|over the border in|on the other side of the border,? in) (neighbouring |neighboring |nearby )?(niger|burkina faso|mauritania|algeria|senegal|guinea|cote d'ivoire|ivory coast|benin|togo|chad|nigeria|niamey|ouagadougou|nouakchott|dakar)\b/;
 /** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
-const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|complained|warned|noted)(\s+(in a (statement|press release|communique|note)|to (reporters|journalists)|at a (news |press )?(conference|briefing)|by (tele)?phone|in new york|late|early))?|(told|accused|according to)(\s+[\w.'-]+){1,4}?)\s+(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
+const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|complained|warned|noted)(\s+(in a (statement|press release|communique|note)|to (reporters|journalists)|at a (news |press )?(conference|briefing)|by (tele)?phone|in new york|late|early))?|(told|accused|according to)(\s+[\w.'-]+){1,4}?|in a statement( [\w.'-]+){0,6}?)\s+(on\s+)?(\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
@@ -122,6 +122,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   const summaries = new WeakSet<Candidate>();
   // A sentence that gives no day of its own ("The mission has pulled out of its base at Tessalit") sums up what another dates.
   const undated = new WeakSet<Candidate>();
+  const siteUndated = new WeakSet<Candidate>();
   const firstDated = all.findIndex((x) => !x.background && x.readings.length > 0 && x.resolved?.precision === 'day');
   // A lead whose only day is the one it was said on ("… have pulled out of Aguelhok, the mission said Wednesday") sums up what the body dates.
   const leads = new WeakSet<Candidate>();
@@ -184,7 +185,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         // A date set off after the clause ("… the next morning, Friday 4 August, and …") is the clause's own.
         const after = clauses(main).find((x) => x.start === c.end);
         const apposed = after && after.end - after.start <= 35 ? resolveDate(main.slice(after.start, after.end), o.published) : null;
-        const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : resolveDate(main.slice(c.start, c.end), o.published) ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
+        const clauseDate = resolveDate(main.slice(c.start, c.end), o.published);
+        // "On Wednesday, 30 August": the date set off after a weekday is the same day, told exactly.
+        const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end));
+        // A restriction dates from when it began: "said on 6 October that trucks have been stuck since 24 September".
+        const began = r.kind === 'restriction' ? sinceDate(main.slice(c.start, c.end), o.published) : null;
+        const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : began ? { date: began, precision: 'day' as const, explicit: true, since: true } : weekdayThenDate ? apposed : clauseDate ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
         const offset = own ? null : dayOffset(t.slice(c.start, c.end));
         // "since Sunday" dates the start of a restriction that goes on, and nothing else.
         if (!own && SAME_DAY.test(t.slice(c.start, c.end)) && sameDayAs) ({ date, precision } = { date: sameDayAs, precision: 'day' });
@@ -265,6 +271,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     }
     if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
     if (saidOnly) for (const c of out.slice(made)) if (c.kind !== 'background') leads.add(c);
+    // A camp changes hands once: a site told again without a day is the one told with it.
+    if (!resolved && !headed && !stepped && !SAME_DAY.test(sentence)) for (const c of out.slice(made)) if (c.kind === 'site_status') siteUndated.add(c);
     if (!resolved && !SAME_DAY.test(sentence) && i < firstDated) for (const c of out.slice(made)) if (c.kind !== 'background') undated.add(c);
     // The focus is where the first event told here happened (a convoy's origin, not where it went).
     if (readings.length > 0 && !focusPlace && !sumsUp) {
@@ -284,7 +292,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
   const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
   const dated = told.filter((c) => !leads.has(c) && !undated.has(c));
-  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => x.kind === c.kind && (!isHeadline(c) ? x.date === c.date : true))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))) && (!undated.has(c) || !dated.some((x) => x.kind === c.kind && x.date !== c.date && x.location && c.location && km(x.location, c.location) <= 25)));
+  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => (isHeadline(c) ? true : x.kind === c.kind && x.date === c.date))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))) && (!undated.has(c) || !dated.some((x) => x.kind === c.kind && x.date !== c.date && x.location && c.location && km(x.location, c.location) <= 25)) && (c.kind !== 'site_status' || !siteUndated.has(c) || !told.some((x) => x !== c && x.kind === 'site_status' && !siteUndated.has(x) && x.location && c.location && km(x.location, c.location) <= 25)));
   return merge(kept, continuing);
 
   function namesItsPlace(c: Candidate): boolean {

@@ -220,3 +220,23 @@ describe('ledes, datelines with the day after the agency, and partial departures
     expect(read(text)).toEqual(['site_status@Ber/2023-10-19', 'movement@Ber/2023-10-19', 'incident@Ber/2023-10-19', 'incident@Ber/2023-10-17']);
   });
 });
+
+describe('comment, the other side, supplies, and days told two ways', () => {
+  table([
+    ['The ambush near Labbezanga adds to the pressure on the mission, officials said on Thursday.', []],
+    ['A year earlier, more than 150 villagers had been killed in an attack on Ogossagou.', []],
+    ['Fighting has already spread.', []],
+    ['On Thursday rebels attacked the army camp at Léré; according to the army, five soldiers were killed, and the fighters pulled out of the camp hours later.', ['incident@Léré/2023-10-19']],
+    ['In Gao, customs officers have been preventing fuel tankers from entering the camp since Wednesday.', ['restriction@Gao/2023-10-18']],
+    ['Separately, the mission said on 19 October that some 200 of its trucks have been stuck in Gao since 24 September, when the authorities stopped its convoys from leaving for its camps in Tessalit.', ['restriction@Gao/2023-09-24']],
+    ['The army said on Thursday its units had taken control of Anefis after clashes, and that several enemy vehicles had been destroyed.', ['incident@Anefis/2023-10-19']],
+    ['Officials said the authorities turned down requests for surveillance flights every day, and that food, water and fuel had to be flown to the troops near Anefis.', []],
+    ['The column struck six explosive devices along the roughly 350-kilometer (215-mile) route from Kidal.', []],
+    ['In recent weeks, personnel in Tessalit repeatedly had to take shelter in bunkers.', []],
+  ]);
+
+  it('dates "on Wednesday, 18 October" by the date, and the headline gives way to any event the body tells', () => {
+    expect(read('Our colleagues tell us that the last convoy from Ménaka arrived safely in Gao on Wednesday, 11 October.')).toEqual(['movement@Ménaka/2023-10-11']);
+    expect(read('Peacekeepers quit Tessalit base after plane shot at\n\nThe mission closed its camp at Tessalit on Thursday.')).toEqual(['site_status@Tessalit/2023-10-19']);
+  });
+});
