@@ -144,7 +144,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     if (prevHere && previousPlaces.length > 0 && found.length === 0) lastPlaces = previousPlaces;
     if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
     const previousBefore = previousPlaces;
-    if (!background && found.some((f) => !f.reference && !f.weak)) previousPlaces = found.filter((f) => !f.reference && !f.weak).map(strip);
+    // Where the sentence is, not where its convoy was going.
+    if (!background && found.some((f) => !f.reference && !f.weak && !f.destination)) previousPlaces = found.filter((f) => !f.reference && !f.weak && !f.destination).map(strip);
     // "In neighbouring Niger, …": what happens abroad is not the mission area's news.
     if (FOREIGN.test(t)) readings = [];
     // "An earlier version of this story said…": a correction takes back what it quotes.
@@ -236,6 +237,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       const trip = /\b(travel\w*|trips?|missions? to|visits?|patrols?|journey)\b/.test(t) && !/\b(trucks|lorries|convoys?|tankers|containers|vehicles)\b/.test(t);
       const goingTo = flownTo ?? (r.detail === 'customs' || trip ? located.find((f) => f.destination) : undefined);
       if (r.kind === 'restriction' && here.length === 0 && goingTo) location = strip(goingTo);
+      // "Barred convoys from leaving Gao to collect equipment from Tessalit": held where they cannot leave.
+      const heldIn = r.kind === 'restriction' ? located.find((f) => /\b(leaving|leave|exit|exiting)\s+(the\s+)?$/.test(t.slice(Math.max(0, f.index - 20), f.index))) : undefined;
+      if (heldIn) location = strip(heldIn);
       let from: Place | null = null;
       let to: Place | null = null;
       const mine = outside(r.at);
