@@ -100,3 +100,6 @@ export function sinceDate(s: string, published: string): string | null {
   const r = resolveDate(`since ${m[1]}`, published);
   return r && r.precision === 'day' && r.since ? r.date : null;
 }
+
+/** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
+export const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|complained|warned|noted)(\s+(in a (statement|press release|communique|note)|to (reporters|journalists)|at a (news |press )?(conference|briefing)|by (tele)?phone|in new york|late|early))?|(told|accused|according to)(\s+[\w.'-]+){1,4}?|in a statement( [\w.'-]+){0,6}?)\s+(on\s+)?(\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;

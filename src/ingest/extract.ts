@@ -4,7 +4,7 @@
 // none) and dated against the publication date (the article's last date when it gives none).
 import { actorsIn } from './actors.ts';
 import { addDays, toEpochDay } from '../domain/dates.ts';
-import { dayOffset, resolveDate, sinceDate, yearsIn } from './dates.ts';
+import { ATTRIBUTION, dayOffset, resolveDate, sinceDate, yearsIn } from './dates.ts';
 import { NUMBER } from './numbers.ts';
 import { type Found, fold, type Gazetteer, km, placesIn } from './gazetteer.ts';
 import { clauseAt, clauses, readSentence, relativeMovements } from './patterns.ts';
@@ -80,8 +80,6 @@ function findDateline(text: string): { start: number; match: RegExpExecArray } |
 
 /** A sentence set abroad: "In neighbouring Niger", "across the border in Burkina Faso". */
 const FOREIGN = /(^|[,;:]\s*|\b(and|but|meanwhile|while)\s+)(in|across the border in|over the border in|on the other side of the border,? in) (neighbouring |neighboring |nearby )?(niger|burkina faso|mauritania|algeria|senegal|guinea|cote d'ivoire|ivory coast|benin|togo|chad|nigeria|niamey|ouagadougou|nouakchott|dakar)\b/;
-/** Who said it and when: "the mission said Wednesday", "told AFP on Monday". */
-const ATTRIBUTION = /\b((said|says|announced|reported|added|stated|confirmed|complained|warned|noted)(\s+(in a (statement|press release|communique|note)|to (reporters|journalists)|at a (news |press )?(conference|briefing)|by (tele)?phone|in new york|late|early))?|(told|accused|according to)(\s+[\w.'-]+){1,4}?|in a statement( [\w.'-]+){0,6}?)\s+(on\s+)?(\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/g;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
 const GOES_ON = /\b(still (in force|in place|blocked|held|waiting|awaiting|stuck|not)|remains? (in force|in place|blocked|held|stuck)|remained (blocked|held|stuck)|continues? to (block|hold|refuse|deny|withhold)|to this day)\b/;
 /** "On the same occasion", "at the same ceremony", "that day": the day of the event told just before. */
@@ -104,7 +102,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const background = isBackground(sentence, o.published);
     // The day a relative clause gives ("the convoy that left Kidal on Tuesday") is that clause's, not the sentence's.
     const main = relativeMovements(t).reduceRight((x, [a, b]) => x.slice(0, a) + ' '.repeat(b - a) + x.slice(b), t);
-    return { sentence, paragraph, t, main, background, readings: readSentence(t), resolved: background ? null : resolveDate(main, o.published) ?? resolveDate(sentence, o.published), found: weigh(t, placesIn(o.gazetteer, sentence)) };
+    return { sentence, paragraph, t, main, background, readings: readSentence(t), resolved: background ? null : resolveDate(main.replace(ATTRIBUTION, ' '), o.published) ?? resolveDate(main, o.published) ?? resolveDate(sentence, o.published), found: weigh(t, placesIn(o.gazetteer, sentence)) };
   });
   const datelinePlaces = lastPlaces;
   // A report is about one place and one day, mostly: the first place and day it gives with news.
@@ -140,12 +138,13 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : previousPlaces.length > 0 ? previousPlaces : ahead ? [strip(ahead)] : datelinePlaces;
     // "That flight", "this convoy": the thing the sentence before told of, where it told it.
     // The sentence before, in the same paragraph, is where one that names no place happened.
-    const prevHere = all[i - 1]?.paragraph === all[i]!.paragraph && !all[i - 1]!.background && all[i - 1]!.found.some((f) => !f.reference && !f.weak);
+    const prevHere = all[i - 1]?.paragraph === all[i]!.paragraph && !all[i - 1]!.background && all[i - 1]!.found.some((f) => !f.weak);
     if (prevHere && previousPlaces.length > 0 && found.length === 0) lastPlaces = previousPlaces;
     if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
     const previousBefore = previousPlaces;
     // Where the sentence is, not where its convoy was going.
     if (!background && found.some((f) => !f.reference && !f.weak && !f.destination)) previousPlaces = found.filter((f) => !f.reference && !f.weak && !f.destination).map(strip);
+    else if (!background && readings.length > 0 && references.length > 0) previousPlaces = references.map(strip);
     // "In neighbouring Niger, …": what happens abroad is not the mission area's news.
     if (FOREIGN.test(t)) readings = [];
     // "An earlier version of this story said…": a correction takes back what it quotes.
@@ -186,7 +185,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         // A date set off after the clause ("… the next morning, Friday 4 August, and …") is the clause's own.
         const after = clauses(main).find((x) => x.start === c.end);
         const apposed = after && after.end - after.start <= 35 ? resolveDate(main.slice(after.start, after.end), o.published) : null;
-        const clauseDate = resolveDate(main.slice(c.start, c.end), o.published);
+        // The day something was said dates it only when nothing else in the sentence gives a day.
+        const clauseDate = resolveDate(main.slice(c.start, c.end).replace(ATTRIBUTION, ' '), o.published) ?? (resolved?.precision === 'day' ? null : resolveDate(main.slice(c.start, c.end), o.published));
         // "On Wednesday, 30 August": the date set off after a weekday is the same day, told exactly.
         const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end));
         // A restriction dates from when it began: "said on 6 October that trucks have been stuck since 24 September".
@@ -254,6 +254,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       if (r.kind === 'site_status' && r.anchor !== undefined && located.length > 0) {
         const ours = here.filter((f) => mine.includes(f));
         location = ours.length > 0 ? strip(nearest(ours, r.anchor)) : storyPlace ?? strip(nearest(located, r.anchor));
+      }
+      // A disposal is where its own clause puts it ("which left Kidal, … handed units to the hospital in Gao").
+      if (r.kind === 'disposal' && r.at !== undefined) {
+        const c = clauseAt(t, r.at);
+        const inClause = here.filter((f) => f.index >= c.start && f.index < c.end);
+        if (inClause.length > 0) location = strip(inClause[0]!);
       }
       let confidence = r.strength;
       if (found.length === 0) confidence -= 0.2;

@@ -240,3 +240,20 @@ describe('comment, the other side, supplies, and days told two ways', () => {
     expect(read('Peacekeepers quit Tessalit base after plane shot at\n\nThe mission closed its camp at Tessalit on Thursday.')).toEqual(['site_status@Tessalit/2023-10-19']);
   });
 });
+
+describe('decisions, circumstances, sayings and where a disposal is', () => {
+  table([
+    ['At a ceremony on Thursday the outpost at Ogossagou was formally handed to the Malian authorities.', ['site_status@Ogossagou/2023-10-19']],
+    ['Because the situation did not permit their return, the mission took the decision on Thursday to destroy vehicles at Tessalit.', []],
+    ["Mali's army said Friday that it had taken control of Anefis after clashes on Wednesday.", ['incident@Anefis/2023-10-18']],
+    ['Residents of Anefis said they had heard aircraft overhead for several days before the assault.', []],
+    ['A convoy coming down from Tessalit has struck four explosive devices since setting out, he said on Thursday.', []],
+    ['It was hit by improvised explosive devices six times along the way from Kidal.', []],
+    ['The mission, which abandoned its Kidal camp at the end of September, said on Thursday that it had handed 12 prefabricated units over to the regional hospital in Gao.', ['disposal@Gao/2023-10-19']],
+    ['Customs at Bamako airport have been holding a consignment of helicopter spare parts for the mission since Monday.', ['restriction@Bamako/2023-10-16']],
+  ]);
+
+  it('places a sentence that names no place where the sentence before put its event, a reference point included', () => {
+    expect(read('A convoy was attacked on Thursday about 50 kilometers south of Ansongo. Four gunmen opened fire on the trucks, wounding four drivers.')).toEqual(['incident@Ansongo/2023-10-19']);
+  });
+});
