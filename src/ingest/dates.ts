@@ -81,7 +81,7 @@ export function resolveDate(sentence: string, published: string): Resolved | nul
     while (weekday(d) !== target) d = addDays(d, -1);
     return withSince({ date: d, precision: 'day', explicit: true }, s, wd.index);
   }
-  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\bin recent (days|weeks)\b|\b(earlier|later) (this|that|in the) month\b|\blast month\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
+  if (/\bin the (days|weeks) (leading up to|before|after|that followed|preceding)\b|\b(in|over) (recent|the past|the last) (few )?(days|weeks|months)\b|\b(earlier|later) (this|that|in the) month\b|\blast month\b/.test(s)) return { date: addDays(published, -7), precision: 'month', explicit: true };
   if (/\b(a|one|two|three|several) years? (earlier|before|ago)\b|\bthe (previous|year before|preceding) year\b/.test(s)) return { date: `${year - 1}-06-15`, precision: 'year', explicit: true };
   if (/\b(last week|earlier this week|this week)\b/.test(s)) return { date: addDays(published, -5), precision: 'month', explicit: true };
   const inMonth = new RegExp(`\\b(?:in|since|during|early|late|mid-?|(?:the )?(?:end|beginning|start|middle) of)\\s*${MONTH}(?: (\\d{4}))?\\b`).exec(s);

@@ -145,6 +145,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     // Where the sentence is, not where its convoy was going.
     if (!background && found.some((f) => !f.reference && !f.weak && !f.destination)) previousPlaces = found.filter((f) => !f.reference && !f.weak && !f.destination).map(strip);
     else if (!background && readings.length > 0 && references.length > 0) previousPlaces = references.map(strip);
+    // A question asks; it does not tell.
+    if (/\?["”’]?\s*$/.test(sentence)) readings = [];
     // "In neighbouring Niger, …": what happens abroad is not the mission area's news.
     if (FOREIGN.test(t)) readings = [];
     // "An earlier version of this story said…": a correction takes back what it quotes.
@@ -302,8 +304,12 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A summary stands only for what the body does not tell: a headline gives way to any event of its kind, a count of events to those of its day.
   const told = out.filter((c) => !summaries.has(c) && c.kind !== 'background');
   const dated = told.filter((c) => !leads.has(c) && !undated.has(c));
-  const kept = out.filter((c) => (!summaries.has(c) || !told.some((x) => (isHeadline(c) ? true : x.kind === c.kind && x.date === c.date))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))) && (!undated.has(c) || !dated.some((x) => x.kind === c.kind && x.date !== c.date && x.location && c.location && km(x.location, c.location) <= 25)) && (c.kind !== 'site_status' || !siteUndated.has(c) || !told.some((x) => x !== c && x.kind === 'site_status' && !siteUndated.has(x) && x.location && c.location && km(x.location, c.location) <= 25)));
+  const kept = out.filter((c) => !(isLede(c) && !namesItsPlace(c) && told.some((x) => x !== c && !isLede(x) && x.kind === c.kind && x.date === c.date)) && (!summaries.has(c) || !told.some((x) => (isHeadline(c) ? true : x.kind === c.kind && x.date === c.date))) && (!leads.has(c) || !dated.some((x) => x.kind === c.kind && (!namesItsPlace(c) || (x.location && c.location && km(x.location, c.location) <= 25)))) && (!undated.has(c) || !dated.some((x) => x.kind === c.kind && x.location && c.location && km(x.location, c.location) <= 25)) && (c.kind !== 'site_status' || !siteUndated.has(c) || !told.some((x) => x !== c && x.kind === 'site_status' && !siteUndated.has(x) && x.location && c.location && km(x.location, c.location) <= 25)));
   return merge(kept, continuing);
+
+  function isLede(c: Candidate): boolean {
+    return all.findIndex((x) => x.sentence === c.evidence) === bodyStart;
+  }
 
   function namesItsPlace(c: Candidate): boolean {
     return c.location !== null && all.some((x) => x.sentence === c.evidence && x.found.some((f) => f.name === c.location!.name));
@@ -344,6 +350,13 @@ function weighOne(t: string, f: Found): Weighed {
   if (/\b(road|axis|route|track|highway|stretch)\s+((that\s+)?(links?|linking|connects?|connecting|joins?|joining|between|from)\s+)([\w'-]+\s+){0,5}$/.test(before) || /\b(road|axis|route|track|highway)\s+(that\s+)?(links?|linking|connects?|connecting|between|from)\s+[\w' -]{0,50}\s(to|and)\s+$/.test(before)) w.weak = true;
   // "The mission's Gao regional office": who acted, not where.
   if (/^[\w'-]*('s)?\s+(regional |field |liaison |sector )?(office|bureau|delegation)\b/.test(t.slice(f.index + 1))) w.weak = true;
+  // "Joined the convoy from Tessalit": another convoy's origin, not where this happened.
+  if (/\b(join(ed|ing|s)?|met|meeting)\s+(the\s+|a\s+)?([\w'-]+\s+){0,2}(convoy|column)\s+from\s+$/.test(before)) {
+    w.weak = true;
+    w.comparison = true;
+  }
+  // "The boat Tombouctou", "on its run between Mopti and Gao": a name, and the ends of a route.
+  if (/\b(boat|vessel|ship|ferry|barge)\s+$/.test(before) || /\b(run|route|service|line|journey|trip|voyage)\s+(between|from)\s+([\w'-]+\s+){0,3}((and|to)\s+)?$/.test(before)) w.weak = true;
   // "According to officials in Gao": where the source is, not the event.
   if (/\baccording to\s+([\w'-]+\s+){0,4}(in|at|from|of)\s+$/.test(before)) w.weak = true;
   // "the Kidal region", "the region of Timbuktu": an area, not the town.
@@ -383,6 +396,8 @@ function route(t: string, found: (Place & { index: number })[]): { from: Place |
   for (const p of found) {
     const before = t.slice(Math.max(0, p.index - 45), p.index);
     if (/\b(to|for|towards|toward|reached|reaching|arrived (in|at)|arriving (in|at)|arrives?|arriving|into|bound for|en route to|destined for|on to|as far as|made it to|back to|landed (in|at)|landing (in|at))\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !to) to = strip(p);
+    // "Joined the convoy from Tessalit": where the other convoy came from.
+    else if (/\b(join(ed|ing|s)?|met|meeting)\s+(the\s+|a\s+)?([\w'-]+\s+){0,2}(convoy|column)\s+from\s+$/.test(before)) continue;
     else if (/\b(from|left|leaving|leave|departed|departing|out of|quit|quitting|withdrew from|withdrawing from|pulled out of|evacuated from|airlifted from|stationed (in|at)|based (in|at)|deployed (in|at)|in)\s+(the\s+)?([\w'-]+\s+){0,3}$/.test(before) && !from) from = strip(p);
   }
   // "…handed over the Goundam camp, and a convoy left for Timbuktu": the other place is the origin.

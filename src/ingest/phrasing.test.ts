@@ -257,3 +257,24 @@ describe('decisions, circumstances, sayings and where a disposal is', () => {
     expect(read('A convoy was attacked on Thursday about 50 kilometers south of Ansongo. Four gunmen opened fire on the trucks, wounding four drivers.')).toEqual(['incident@Ansongo/2023-10-19']);
   });
 });
+
+describe('questions, quotes, names of boats, lists of verbs, relative clauses', () => {
+  table([
+    ['Question: Did the mission hand the Kidal camp to the rebels?', []],
+    ['"That they all arrived alive is a relief," one officer told Reuters by phone from Gao.', []],
+    ['On Thursday the boat Tombouctou, on its run between Mopti and Gao, came under rocket fire near Gourma-Rharous.', ['incident@Gourma-Rharous/2023-10-19']],
+    ['On Thursday the mission had to take the difficult decision to destroy, deactivate or decommission vehicles and generators at Tessalit.', []],
+    ['"Vehicles and generators that could not be taken along were destroyed or rendered unusable by our engineers on Thursday," the mission said of Aguelhok.', ['disposal@Aguelhok/2023-10-19']],
+    ['A convoy of UN peacekeepers who withdrew from their camp at Ber arrived in Timbuktu on Thursday.', ['movement@Ber/2023-10-19']],
+    ['On Thursday Malian forces prevented a MINUSMA patrol from leaving the camp at Douentza.', ['restriction@Douentza/2023-10-19']],
+    ['The second phase of the withdrawal, which began on 1 October, covers the closure of the camps at Tessalit and Kidal.', []],
+    ['The officer, who was not authorised to speak to the media, said the column left Gao on Thursday.', ['movement@Gao/2023-10-19']],
+    ['No one was hurt and the plane landed safely.', []],
+    ['The mission did not confirm reports that the convoy had struck an explosive device north of Anefis on Thursday.', []],
+    ['Aguelhok was the scene of one of the deadliest attacks on the UN force.', []],
+    ['A column of Chadian blue helmets pulled out of the camp at Aguelhok on Thursday and joined the convoy from Tessalit.', ['site_status@Aguelhok/2023-10-19', 'movement@Aguelhok/2023-10-19']],
+    ['Earlier, on Wednesday, another device struck the column south of Kidal and injured eight.', ['incident@Kidal/2023-10-18']],
+    ['On Wednesday a team destroyed the base\'s stock of unserviceable mortar rounds at Ogossagou.', ['disposal@Ogossagou/2023-10-18']],
+    ['Over recent months the mission has given generators and office equipment to 47 groups in Mopti.', []],
+  ]);
+});
