@@ -57,7 +57,7 @@ function isBackground(sentence: string, published: string): boolean {
  * A wire dateline ("GAO, Mali (AFP) — ", "BAMAKO, Nov 15 - ", "NOTE TO CORRESPONDENTS - "): where
  * and when the story was filed, not where or when it happened.
  */
-const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?(?:\s+[—–-]+\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4})?(?:\s+|\s*\.)[—–-]+\s+/;
+const DATELINE = /^\s*([A-ZÀ-Ý][A-ZÀ-Ý' ./-]+?)(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)[A-Z][a-z]+\.?)?(?:(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?(?:\s*\([^)]*\))?(?:\s+[—–-]+\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4})?(?:\s+|\s*\.)[—–-]+\s+/;
 /** A press release's dateline: a place in ordinary case, then a full date ("Mopti, 10 December 2023 – "). */
 const DATED_PLACE = /^\s*([A-ZÀ-Ý][a-zà-ÿ'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?:,\s*[A-Z][a-z]+)?(?:,|\s+[—–-])\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4}(?:\s*\([^)]*\))?\s*\.?[—–-]+\s+/;
 /** An agency's dateline with the place in ordinary case: "Bamako (dpa) - ". */
@@ -190,7 +190,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         // The day something was said dates it only when nothing else in the sentence gives a day.
         const clauseDate = resolveDate(main.slice(c.start, c.end).replace(ATTRIBUTION, ' '), o.published) ?? (resolved?.precision === 'day' ? null : resolveDate(main.slice(c.start, c.end), o.published));
         // "On Wednesday, 30 August": the date set off after a weekday is the same day, told exactly.
-        const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end));
+        const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end)) && after !== undefined && /^\W*(\d{1,2}(st|nd|rd|th)? [a-z]{3,9}\.?|[a-z]{3,9}\.? \d{1,2}(st|nd|rd|th)?)(,? \d{4})?\W*$/.test(main.slice(after.start, after.end));
         // A restriction dates from when it began: "said on 6 October that trucks have been stuck since 24 September".
         const began = r.kind === 'restriction' ? sinceDate(main.slice(c.start, c.end), o.published) : null;
         const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : began ? { date: began, precision: 'day' as const, explicit: true, since: true } : weekdayThenDate ? apposed : clauseDate ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
@@ -245,7 +245,9 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
       let from: Place | null = null;
       let to: Place | null = null;
       const mine = outside(r.at);
-      const elsewhere = (f: Weighed) => located.includes(f) && !mine.includes(f);
+      // "The column that left Kidal last week rolled into Gao": for an arrival, the relative clause tells this convoy's origin.
+      const arriving = r.at !== undefined && /^(arrived|arrives|reached|reaches|rolled into|rolls into|landed|made it to)/.test(t.slice(r.at));
+      const elsewhere = (f: Weighed) => located.includes(f) && !mine.includes(f) && !arriving;
       if (r.kind === 'movement') ({ from, to } = route(t, found.filter((f) => !f.comparison && !elsewhere(f))));
       if (r.kind === 'movement' && from && found.some((f) => f.destination && f.name === from!.name) && !found.some((f) => !f.destination && f.name === from!.name)) from = null;
       // A convoy "left for Gao" with no origin named left from where the story is.
@@ -257,8 +259,8 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         const ours = here.filter((f) => mine.includes(f));
         location = ours.length > 0 ? strip(nearest(ours, r.anchor)) : storyPlace ?? strip(nearest(located, r.anchor));
       }
-      // A disposal is where its own clause puts it ("which left Kidal, … handed units to the hospital in Gao").
-      if (r.kind === 'disposal' && r.at !== undefined) {
+      // A disposal or a restriction is where its own clause puts it ("which left Kidal, … handed units to the hospital in Gao").
+      if ((r.kind === 'disposal' || r.kind === 'restriction') && r.at !== undefined) {
         const c = clauseAt(t, r.at);
         const inClause = here.filter((f) => f.index >= c.start && f.index < c.end);
         if (inClause.length > 0) location = strip(inClause[0]!);

@@ -26,7 +26,7 @@ export type Reading = {
 const has = (t: string, re: RegExp) => re.test(t);
 // "could not be moved" states a fact; "could be attacked" does not; nor does what "must" or "is
 // preparing to" happen, or what will happen "in the coming weeks".
-const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|(allows?|permits?|enables?) ([\w-]+ ){0,4}to be|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to(?! (the|a|an|its|their|his|her|this|that|these|those|security|insecurity|bad|heavy|poor|lack|technical|logistical|weather|rains?|sand|fuel|mechanical|safety|fighting|attacks?|threats?)\b)|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to|whether|unclear if|if|unless|in case|asked about|asked whether|asked if|did not confirm|could not confirm|would not confirm|unconfirmed|no information (about|on)|vow(ed|s)? to|decisions? ([\w-]+ ){0,3}to|decided ([\w-]+ ){0,3}to|pledged to|promised to|threatened to|would like to)\b/;
+const HYPOTHETICAL = /\b((could|might|would|may)(?! (not|neither|never|no longer))|(allows?|permits?|enables?) ([\w-]+ ){0,4}to be|fears?|feared|threat(en)?s?|risk of|warn(ed|s|ing)?|possible|plans? to|planned|expected to|will|intends?|scheduled|set to|must|(has|have) to|needs? to|prepar(es|ing|ed) to|prepares|preparing|about to|due to(?! (the|a|an|its|their|his|her|this|that|these|those|security|insecurity|bad|heavy|poor|lack|technical|logistical|weather|rains?|sand|fuel|mechanical|safety|fighting|attacks?|threats?)\b)|in the coming (days|weeks|months)|aims? to|seeks? to|hopes? to|is to|are to|whether|unclear if|if|unless|in case|asked about|asked whether|asked if|did not confirm|could not confirm|would not confirm|unconfirmed|no information (about|on)|vow(ed|s)? to|decisions?\W{0,2}\s+([\w-]+\s+){0,3}to|decided ([\w-]+ ){0,3}to|pledged to|promised to|threatened to|would like to)\b/;
 // "Earlier than planned", "as expected": a comparison with the plan, not a plan.
 const NOT_A_PLAN = /\b(than|as) (had been |was |were )?(planned|expected|scheduled|foreseen|announced)\b|\b(must|have to|has to|need to|regret to|wish to|want to|am sorry to|is sad to) (report|inform|say|note|tell|announce|confirm|add|recall)\b/g;
 // Words that deny the verb after them: "had not been handed over", "can be neither sold nor given".
@@ -56,7 +56,7 @@ export function relativeMovements(t: string): [number, number][] {
   for (const m of t.matchAll(/\b(that|which|who)\s+(had\s+|has\s+|have\s+)?(already\s+|just\s+|earlier\s+|previously\s+|recently\s+)?(left|departed|set (off|out)|pulled out|drove (out|off)|arrived|reached)\b/g)) {
     const start = m.index! + m[1]!.length + 1;
     const rest = t.slice(start);
-    const end = /\s(has|have|had|was|were|is|are|came|struck|hit)\s|[,;:.]/.exec(rest.slice(m[0].length - m[1]!.length - 1));
+    const end = /\s(has|have|had|was|were|is|are|came|struck|hit|rolled|arrived|reached|drove|entered|pulled|got|made)\s|[,;:.]/.exec(rest.slice(m[0].length - m[1]!.length - 1));
     out.push([start, end ? start + m[0].length - m[1]!.length - 1 + end.index : t.length]);
   }
   return out;
@@ -90,7 +90,7 @@ const HABITUAL = /\b(notorious for|known for|infamous for|prone to|(is|are|was|w
 
 // "Because of fighting in the area": a cause told in passing, not an event.
 // "The ambush adds to the pressure", "this attack comes as…": comment on an event told before.
-const COMMENTED = /^[\w-]*(\s+[\w'-]+){0,4}?\s+(adds? to|(comes?|came) (as|amid|after|at a time|just|only|days|weeks|a day|a week|two|three|hours)|marks?|marked|follows?|followed|raises?|raised|underlines?|underlined|highlights?|highlighted|shows?|showed|brings?|brought|underscores?|underscored)\b/;
+const COMMENTED = /^[\w-]*(\s+[\w'-]+){0,4}?\s+(adds? to|complicates?|complicated|overshadows?|hampers?|hampered|(comes?|came) (as|amid|after|at a time|just|only|days|weeks|a day|a week|two|three|hours)|marks?|marked|follows?|followed|raises?|raised|underlines?|underlined|highlights?|highlighted|shows?|showed|brings?|brought|underscores?|underscored)\b/;
 const CAUSE = /\b(because of|due to|owing to|for fear of|as a result of|in the face of|amid)\s+(the\s+|renewed\s+|continued\s+|heavy\s+)?([\w-]+\s+)?$/;
 // "After the attack", "since this ambush": an event the story has told, named by a definite noun, not told again.
 const RECALLED = /\b(after|since|following|in the wake of|because of|despite|during|before|ahead of)\s+(the|this|that|these|those|its|their)\s+([\w-]+\s+)?$|\bclaim(ed|s)? (responsibility for )?(both |all |the |these |those |this |that |two |three |one of the |some of the |several of the |one of these )([\w-]+\s+)?$/;
@@ -184,7 +184,7 @@ export function readSentence(t: string): Reading[] {
       const subject = t.slice(c.start, m.index);
       if (/\b(fighters|rebels|jihadists|militants|attackers|assailants|gunmen|insurgents|separatists|armed men|civilians|residents|refugees|displaced|families|villagers|herders|traders|wounded|injured|casualties|survivors|bodies|food|water|fuel|rations|medicines?|supplies)\b/.test(subject) || (/^(evacuated|airlifted|flown|flew|taken)/.test(m[0]) && /\b(wounded|injured|hurt|casualt\w+|hospital|medical|medevac|treatment)\b/.test(clause))) continue;
       // "Since the convoy set off", "before the troops left": a time, not the telling of a movement.
-      if (/\b((since|until|till|before)\s+(the|its|their|it|they|we)|(after|once|when)\s+(it|they|we))\b[^,;]{0,30}$/.test(t.slice(Math.max(0, m.index - 45), m.index)) && !DAY.test(t.slice(m.index, clauseAt(t, m.index).end))) continue;
+      if (/\b((since|until|till|before)\s+(the|its|their|it|they|we|any|a|each|every)|(after|once|when|as|while)\s+(it|they|we))\b[^,;]{0,30}$/.test(t.slice(Math.max(0, m.index - 45), m.index)) && !DAY.test(t.slice(m.index, clauseAt(t, m.index).end))) continue;
       // "'That they all arrived alive is a relief,' an officer said": a quote, with no day, tells no movement.
       if ((/^\W*["“]/.test(t) || /[,.]["”]/.test(t.slice(m.index))) && !DAY.test(t)) continue;
       // "So the peacekeepers had to set out by road": a necessity told with the refusal's day, not the departure's.
@@ -203,8 +203,13 @@ export function readSentence(t: string): Reading[] {
       // "The convoy that left Kidal this week has been hit": the relative clause names the convoy; it is news only if it gives the day.
       if (/\b(that|which|who)\s+(had\s+|has\s+|have\s+)?(already\s+|just\s+|earlier\s+|previously\s+|recently\s+)?$/.test(t.slice(Math.max(0, m.index - 30), m.index))) {
         const rest = t.slice(m.index);
-        const end = /\s(has|have|had|was|were|is|are|came|struck|hit)\s|[,;:.]/.exec(rest);
+        const end = /\s(has|have|had|was|were|is|are|came|struck|hit|rolled|arrived|reached|drove|entered|pulled|got|made)\s|[,;:.]/.exec(rest);
         movement.requireDay = [m.index, m.index + (end ? end.index : rest.length)];
+        // "A column that left Kidal last week rolled into Gao on Tuesday": the main verb tells the movement.
+        if (!DAY.test(t.slice(...movement.requireDay))) {
+          movement = undefined;
+          continue;
+        }
       }
       break;
     }
@@ -229,7 +234,7 @@ export function readSentence(t: string): Reading[] {
       incident = { kind: 'incident', event_type: 'Battles', sub_event_type: state && /\b(recaptured|retook|regained)\b|army|fama/.test(t) ? 'Government regains territory' : 'Non-state actor overtakes territory', at: m.index, strength: 0.75 };
     } else if (!occupied && !mission && has(t, /\b(camp|base|town)\b/) && (m = firstFact(t, /\b(moved into|took over|occupied|settled in)\b/))) incident = { kind: 'incident', event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory', at: m.index, strength: 0.7 };
     else if ((m = firstFact(t, /\b(kidnapp\w*|abduct\w*|taken hostage)\b/))) incident = { kind: 'incident', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance', at: m.index, strength: 0.75 };
-    else if ((m = firstFact(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|stormed|gunmen|under fire|hit by ([\w-]+ ){0,2}fire|small[- ]arms fire|(convoy|column|vehicles?|camp|base|patrol|trucks?|aircraft|plane|helicopter|position) (was |were )?(struck|hit|targeted) again|(convoy|column|camp|base|patrol|aircraft|plane|helicopter|position) (was|were) (struck|targeted))\b/, true, true, (m) => CAUSE.test(t.slice(Math.max(0, m.index - 40), m.index)) || (COMMENTED.test(t.slice(m.index)) && /\b(the|this|that|these|those|[\w]+'s)\s+([\w-]+\s+)?$/.test(t.slice(Math.max(0, m.index - 30), m.index)))))) {
+    else if ((m = firstFact(t, /\b(ambush(ed|es)?|attack(ed|s|ing)?|clash(es|ed)?|fighting|fought|gunfire|fired (on|at|upon)|came under fire|opened fire|shot at|shooting|exchange of fire|assault(ed)?|raid(ed)?|stormed|gunmen|under fire|hit by ([\w-]+ ){0,2}fire|small[- ]arms fire|(convoy|column|vehicles?|camp|base|patrol|trucks?|aircraft|plane|helicopter|position) (was |were )?(struck|hit|targeted) again|(convoy|column|camp|base|patrol|aircraft|plane|helicopter|position|trucks|vehicles|tankers) (was|were) (struck|targeted|hit|attacked|ambushed))\b/, true, true, (m) => CAUSE.test(t.slice(Math.max(0, m.index - 40), m.index)) || (COMMENTED.test(t.slice(m.index)) && /\b(the|this|that|these|those|[\w]+'s)\s+([\w-]+\s+)?$/.test(t.slice(Math.max(0, m.index - 30), m.index)))))) {
       const onCivilians = has(t, VICTIM_CIVILIANS) && !/\b(clash|fighting|fought|exchange of fire)\b/.test(t);
       incident = { kind: 'incident', event_type: onCivilians ? 'Violence against civilians' : 'Battles', sub_event_type: onCivilians ? 'Attack' : 'Armed clash', at: m.index, strength: 0.8 };
     }
@@ -249,7 +254,7 @@ export function readSentence(t: string): Reading[] {
     if (second && second.at !== undefined && clauseAt(t, second.at).start === c.start) second = undefined;
   }
   // "The convoy hit six devices on the way": a count of events over a journey, with no day of its own, sums up; it is not one event.
-  if (incident && (new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`).test(t) || new RegExp(`\\b(${NUMBER}) times\\b`).test(t)) && JOURNEY.test(t) && !DAY.test(t.replace(ATTRIBUTION, ' '))) incident = undefined;
+  if (incident && (new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`).test(t) || new RegExp(`\\b(${NUMBER}) times\\b`).test(t) || /\b(several|a number of|multiple|a series of|a string of|numerous)\s+([\w-]+\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\b/.test(t)) && JOURNEY.test(t) && !DAY.test(t.replace(ATTRIBUTION, ' '))) incident = undefined;
   // A convoy attacked on its way is an incident; it is also a movement only if the sentence says it left.
   if (incident && movement && !DEPARTURE.test(t.slice(movement.at!, movement.at! + 20))) out.splice(out.indexOf(movement), 1);
   if (incident && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
@@ -301,7 +306,8 @@ export function readSentence(t: string): Reading[] {
     // "Customs blocked fuel, and flights were not authorised": a second refusal, in another clause and of another kind, is a second restriction.
     const first = clauseAt(t, refusal.index);
     for (const m of matches(t, refused)) {
-      if (m.index < first.end || notARefusal(t, m) || !factual(t, m.index, false)) continue;
+      // A second verb of refusal, not "the second such refusal" told in passing.
+      if (m.index < first.end || /^(refusal|ban)\b/.test(m[0]) || notARefusal(t, m) || !factual(t, m.index, false)) continue;
       const c = clauseAt(t, m.index);
       const other = air.test(t.slice(c.start, c.end)) ? 'air' : 'ground';
       if ((other === 'air') !== (domain === 'air')) out.push({ kind: 'restriction', detail: other, at: m.index, strength: 0.7 });
@@ -379,4 +385,4 @@ const NOT_MOVING = /^(landed (safely|normally|without incident)(?! (in|at) )|ret
 const HELD = /\b(block(ed|ing)|(?<!-)held|stranded|impounded|not (been |yet )?(allowed|authori[sz]ed|permitted|cleared)|refused|denied|barred|prevented|grounded|turned down|only ([\w-]+ ){0,6}(were |was )?(authori[sz]ed|allowed|granted|approved))\b|\b(could not|cannot|can not|unable to|failed to|impossible to)\s+(be\s+)?([\w-]+\s+){0,2}(left|leave|moved?|evacuated|evacuate|withdrawn|withdraw|flown|airlifted|returned)\b/;
 // "Some 1,096 peacekeepers have already left the country": a running total, not a movement.
 const TALLY = /\b(so far|in all|in total|to date)\b|\bsince (july|august|september|october|november|december|the start|the withdrawal|the beginning)\b/;
-const DISPOSED = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(e|ed|ing)|dismantl(e|ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|distributed|put ([\w-]+,? ){0,6}beyond (any )?use|(handed|given) (over )?as (a |an )?(gifts?|donations?)|(handed|gave|given) (over )?(?!no |any |details|indication|information)([\w-]+,? ){0,6}(equipment|generators|vehicles|assets|furniture|supplies|tanks|units))\b/;
+const DISPOSED = /\b(destroy(ed|ing)?|decommission(ed|ing)?|render(ed|ing)? ([\w-]+ ){0,3}(unusable|inoperable|useless)|disabled|deactivat(e|ed|ing)|dismantl(e|ed|ing)|blew up|blown up|sabotag(ed|ing)|donat(ed|ing)|gift(ed|ing)|sold|distributed|received ([\w-]+,? ){0,6}(generators|equipment|furniture|computers|vehicles|supplies|prefabricated|units|tanks)[\w ,]{0,40} from the (mission|minusma|un|united nations)|put ([\w-]+,? ){0,6}beyond (any )?use|(handed|given) (over )?as (a |an )?(gifts?|donations?)|(handed|gave|given) (over )?(?!no |any |details|indication|information)([\w-]+,? ){0,6}(equipment|generators|vehicles|assets|furniture|supplies|tanks|units))\b/;

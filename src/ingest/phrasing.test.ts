@@ -278,3 +278,17 @@ describe('questions, quotes, names of boats, lists of verbs, relative clauses', 
     ['Over recent months the mission has given generators and office equipment to 47 groups in Mopti.', []],
   ]);
 });
+
+describe('arrivals named by the convoy that left, and commentary', () => {
+  table([
+    ['A column of peacekeepers that left the town of Kidal last week rolled into Gao late Thursday, ending a journey that normally takes a day.', ['movement@Kidal/2023-10-19']],
+    ['The fighting near Bourem complicates the departure of the mission, officials said on Thursday.', []],
+    ['Along the roughly 350-km route from Kidal, the convoy struck several improvised explosive devices.', []],
+    ['The 35 trucks were hit about 20 km south of Ansongo on Thursday as they headed north from the border.', ['incident@Ansongo/2023-10-19']],
+    ['On Thursday staff inspected the camp at Ménaka, a step required before any site is returned.', []],
+    ['Unable to evacuate everything, the mission took "the difficult decision" on Thursday to destroy part of its equipment at Tessalit.', []],
+    ['On Thursday 47 organisations in Mopti received generators, office furniture and computers from the mission.', ['disposal@Mopti/2023-10-19']],
+    ['A UN official said the authorities on Thursday refused a permit for a cargo flight to Kidal, the second such refusal this month.', ['restriction@Kidal/2023-10-19']],
+    ['BAMAKO, Oct 20, 2023 (AFP) - Gunmen ambushed a supply convoy near Ansongo on Thursday, the mission said on Friday.', ['incident@Ansongo/2023-10-19']],
+  ]);
+});
