@@ -186,11 +186,11 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         const c = clauseAt(t, r.at);
         // A date set off after the clause ("… the next morning, Friday 4 August, and …") is the clause's own.
         const after = clauses(main).find((x) => x.start === c.end);
-        const apposed = after && after.end - after.start <= 35 ? resolveDate(main.slice(after.start, after.end), o.published) : null;
+        const apposed = after && /^\W*((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(\d{1,2}(st|nd|rd|th)? [a-z]{3,9}\.?|[a-z]{3,9}\.? \d{1,2}(st|nd|rd|th)?)(,? \d{4})?\W*$/.test(main.slice(after.start, after.end)) ? resolveDate(main.slice(after.start, after.end), o.published) : null;
         // The day something was said dates it only when nothing else in the sentence gives a day.
         const clauseDate = resolveDate(main.slice(c.start, c.end).replace(ATTRIBUTION, ' '), o.published) ?? (resolved?.precision === 'day' ? null : resolveDate(main.slice(c.start, c.end), o.published));
         // "On Wednesday, 30 August": the date set off after a weekday is the same day, told exactly.
-        const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end)) && after !== undefined && /^\W*(\d{1,2}(st|nd|rd|th)? [a-z]{3,9}\.?|[a-z]{3,9}\.? \d{1,2}(st|nd|rd|th)?)(,? \d{4})?\W*$/.test(main.slice(after.start, after.end));
+        const weekdayThenDate = clauseDate && apposed?.precision === 'day' && !apposed.since && /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$/.test(main.slice(c.start, c.end));
         // A restriction dates from when it began: "said on 6 October that trucks have been stuck since 24 September".
         const began = r.kind === 'restriction' ? sinceDate(main.slice(c.start, c.end), o.published) : null;
         const own = r.requireDay ? resolveDate(t.slice(...r.requireDay), o.published) : began ? { date: began, precision: 'day' as const, explicit: true, since: true } : weekdayThenDate ? apposed : clauseDate ?? (apposed?.precision === 'day' && !apposed.since ? apposed : null);
