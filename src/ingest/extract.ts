@@ -90,10 +90,10 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     // The focus stands for "the camp, 57 km east of Timbuktu" only if it lies about that far from the reference; "a blast 120 km north of Gao" is elsewhere.
     const fits = (p: Place) => references.every((r) => { const d = statedDistance(t, r.index); return d === null || Math.abs(km(p, r) - d) <= Math.max(25, d / 2); });
     lastPlaces = focusPlace && fits(focusPlace) ? [focusPlace] : references.length > 0 ? references.map(strip) : focusPlace ? [focusPlace] : previousPlaces.length > 0 ? previousPlaces : ahead ? [strip(ahead)] : datelinePlaces;
-    // "That flight", "this convoy": the thing the sentence before told of, where it told it.
     // The sentence before, in the same paragraph, is where one that names no place happened.
     const prevHere = all[i - 1]?.paragraph === all[i]!.paragraph && !all[i - 1]!.background && all[i - 1]!.found.some((f) => !f.weak);
     if (prevHere && previousPlaces.length > 0 && found.length === 0) lastPlaces = previousPlaces;
+    // "That flight", "this convoy": the thing the sentence before told of, where it told it.
     if (previousPlaces.length > 0 && /\b(that|this|these|those) (flight|flights|airlift|convoy|column|request|requests|camp|base|attack|operation|move|movement|decision|refusal|trucks|vehicles|shipment|cargo)\b/.test(t)) lastPlaces = previousPlaces;
     const previousBefore = previousPlaces;
     // Where the sentence is, not where its convoy was going.
@@ -132,7 +132,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
     const before = out.length;
     readings = readings.filter((r) => !r.requireDay || resolveDate(t.slice(...r.requireDay), o.published)?.precision === 'day');
     for (const r of readings) {
-      const before1 = out.length;
+      const madeHere = out.length;
       // Each event is dated by its own clause when that clause gives a day ("… yesterday, a day after the authorities refused …").
       let date = sentenceDate;
       let precision = resolved?.precision ?? 'day';
@@ -235,7 +235,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
         detail: r.detail ?? null,
       });
       // A restriction told again without a day of its own ("the containers were stopped when they reached the capital") is the one told before.
-      if ((r.continuing || (r.kind === 'restriction' && !resolved && !stepped)) && out.length > before1) continuing.add(out[out.length - 1]!);
+      if ((r.continuing || (r.kind === 'restriction' && !resolved && !stepped)) && out.length > madeHere) continuing.add(out[out.length - 1]!);
     }
     if (sumsUp) for (const c of out.slice(made)) if (c.kind !== 'background') summaries.add(c);
     if (saidOnly) for (const c of out.slice(made)) if (c.kind !== 'background') leads.add(c);
