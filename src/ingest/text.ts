@@ -12,8 +12,7 @@ export function paragraphSentences(text: string): { sentence: string; paragraph:
   const out: { sentence: string; paragraph: number }[] = [];
   let paragraphs = 0;
   // Paragraphs: a blank line, a line after an unpunctuated one, and each item of a list ("- …", "• …", "a. …").
-  for (const paragraph of text.split(/\n\s*\n|\n(?=[A-Z0-9"“])(?<=[^.!?,;:\s-]\n)|\n(?=\s*([-•*–]|[a-z]\.|\d{1,2}\.)\s)/)) {
-    if (paragraph === undefined) continue;
+  for (const paragraph of text.split(/\n\s*\n|\n(?=[A-Z0-9"“])(?<=[^.!?,;:\s-]\n)|\n(?=\s*(?:[-•*–]|[a-z]\.|\d{1,2}\.)\s)/)) {
     const parts = paragraph.replace(/\s+/g, ' ').trim().split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z0-9])/);
     const start = out.length;
     paragraphs += 1;
