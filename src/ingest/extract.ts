@@ -32,6 +32,8 @@ function isBackground(sentence: string, published: string): boolean {
   return !(date && date.date.startsWith(String(year)));
 }
 
+/** "Two attacks on 7 September", "a string of blasts": a count of events, which sums up. */
+const COUNTED_EVENTS = new RegExp(`\\b(${NUMBER}|several|a series of|a string of|a spate of) ([\\w-]+ ){0,2}(attacks|ambushes|incidents|ieds|explosions|blasts|clashes|devices|roadside bombs|mines)\\b`);
 /** A sentence set abroad: "In neighbouring Niger", "across the border in Burkina Faso". */
 const FOREIGN = /(^|[,;:]\s*|\b(and|but|meanwhile|while)\s+)(in|across the border in|over the border in|on the other side of the border,? in) (neighbouring |neighboring |nearby )?(niger|burkina faso|mauritania|algeria|senegal|guinea|cote d'ivoire|ivory coast|benin|togo|chad|nigeria|niamey|ouagadougou|nouakchott|dakar)\b/;
 /** A restriction still in force: "the stop is still in force", "the trucks remain blocked". */
@@ -79,7 +81,7 @@ export function extract(text: string, o: ExtractOptions): Candidate[] {
   // A lead whose only day is the one it was said on ("… have pulled out of Aguelhok, the mission said Wednesday") sums up what the body dates.
   const leads = new WeakSet<Candidate>();
   for (const [i, { sentence, t, main, background, readings: read, resolved, found }] of all.entries()) {
-    const sumsUp = i < bodyStart || new RegExp(`\\b(${NUMBER}|several|a series of|a string of|a spate of) ([\\w-]+ ){0,2}(attacks|ambushes|incidents|ieds|explosions|blasts|clashes|devices|roadside bombs|mines)\\b`).test(t);
+    const sumsUp = i < bodyStart || COUNTED_EVENTS.test(t);
     const made = out.length;
     const saidOnly = resolved?.precision === 'day' && resolveDate(main.replace(ATTRIBUTION, ' '), o.published) === null;
     let readings = read;

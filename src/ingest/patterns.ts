@@ -153,7 +153,7 @@ export function readSentence(t: string): Reading[] {
     // "The army convoy left its main camp": a camp of the mission's is left by the mission.
     if (/^(left|leaving|quit|quitting|departed|pulled out of|withdrew from)/.test(m[0]) && actors.some((a) => a.name === 'Military Forces of Mali' || a.name === 'Wagner Group') && !mission) continue;
     // "More than 460 Egyptian peacekeepers pulled out of the base": a counted part of the garrison left, the base did not close.
-    const counted = new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(peacekeepers|troops|soldiers|personnel|blue helmets|police officers|trucks|lorries|vehicles)\\b`).test(lead) && !/\b(last|remaining|final|all|rest of)\b/.test(lead) && !/\b(hand|handed|handing|transferred|closed|closing|closure|shut|retroce)/.test(m[0]);
+    const counted = COUNTED_PART.test(lead) && !/\b(last|remaining|final|all|rest of)\b/.test(lead) && !/\b(hand|handed|handing|transferred|closed|closing|closure|shut|retroce)/.test(m[0]);
     // "Ménaka is the fourth site closed since June": a count of sites, the closing told before.
     const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(st|nd|rd|th))\s+(site|base|camp|position)s?\b/.test(t.slice(c.start, c.end)) && /^(camp|base|premises|closed|vacated|shut)/.test(m[0]);
     // "A first road convoy left the camp", "part of the contingent left the base": the camp is not yet left.
@@ -254,7 +254,7 @@ export function readSentence(t: string): Reading[] {
     if (second && second.at !== undefined && clauseAt(t, second.at).start === c.start) second = undefined;
   }
   // "The convoy hit six devices on the way": a count of events over a journey, with no day of its own, sums up; it is not one event.
-  if (incident && (new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`).test(t) || new RegExp(`\\b(${NUMBER}) times\\b`).test(t) || /\b(several|a number of|multiple|a series of|a string of|numerous)\s+([\w-]+\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\b/.test(t)) && JOURNEY.test(t) && !DAY.test(t.replace(ATTRIBUTION, ' '))) incident = undefined;
+  if (incident && COUNTED_BLASTS.test(t) && JOURNEY.test(t) && !DAY.test(t.replace(ATTRIBUTION, ' '))) incident = undefined;
   // A convoy attacked on its way is an incident; it is also a movement only if the sentence says it left.
   if (incident && movement && !DEPARTURE.test(t.slice(movement.at!, movement.at! + 20))) out.splice(out.indexOf(movement), 1);
   if (incident && !/\b(condemn\w*|denounc\w*|investigat\w*)\b/.test(t.slice(0, 40))) {
@@ -369,6 +369,10 @@ function natural(t: string, at: number): boolean {
 }
 // A restriction ends: goods released, a ban lifted, trucks at last allowed to go.
 const LIFTED = /\b(released|lifted|unblocked|(finally|eventually|at last) (been )?(allowed|authori[sz]ed|cleared|permitted|granted)|(were|was|have been|has been) (finally |eventually )?(allowed|authori[sz]ed|cleared|permitted) to|resumed)\b/;
+// "Some 300 peacekeepers pulled out of the base": a counted part of a garrison.
+const COUNTED_PART = new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(peacekeepers|troops|soldiers|personnel|blue helmets|police officers|trucks|lorries|vehicles)\\b`);
+// "Six devices", "hit six times", "several blasts": a count of explosions or attacks.
+const COUNTED_BLASTS = new RegExp(`(^|[^\\w])(${NUMBER})\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b|\\b(${NUMBER}) times\\b|\\b(several|a number of|multiple|a series of|a string of|numerous)\\s+([\\w-]+\\s+){0,2}(ieds|devices|mines|bombs|attacks|ambushes|explosions|blasts)\\b`);
 // Over a whole journey: "on the way", "over the week-long journey", "since leaving Kidal".
 const JOURNEY = /\b(on the way|along the way|along the [\w() -]{0,40}?(route|road|journey|axis)|en route|over the ([\w-]+ )?(journey|trip|drive)|during the ([\w-]+ )?(journey|trip|drive)|since (leaving|it left|they left|its departure|setting out|it set out|they set out|departing)|in all|in total|so far)\b/;
 // A clause that names a day: "on Tuesday", "yesterday", "31 October", "Oct. 31".
