@@ -37,6 +37,10 @@ describe('drawdown ingest', () => {
     expect(blank.code).toBe(2);
     expect(blank.stderr).toMatch(/empty\.txt: is empty/);
     expect(drawdown(['ingest', REPORT, '--published', '17 August']).stderr).toMatch(/--published must be a date/);
+    // The shape of a date without a day in it is a usage error, not an internal one.
+    const noDay = drawdown(['ingest', REPORT, '--published', '2023-13-40']);
+    expect(noDay.code).toBe(2);
+    expect(noDay.stderr).toMatch(/--published must be a date written YYYY-MM-DD, not "2023-13-40"/);
     expect(drawdown(['ingest']).code).toBe(2);
   });
 

@@ -56,7 +56,9 @@ export function onePositional(command: string, positionals: string[], what: stri
 /** A `YYYY-MM-DD` option value, or a usage error naming the option. */
 export function dateOption(command: string, option: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  // "2023-13-40" has the shape of a date but no day: Date gives NaN for it, and toISOString would throw.
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  const ok = day !== null && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
   if (!ok) throw new DrawdownError('DRW_USAGE', `drawdown ${command}: --${option} must be a date written YYYY-MM-DD, not "${String(value)}"`);
   return value as string;
 }
